@@ -1,0 +1,56 @@
+namespace SparseIhtVerify.Solver.Algorithms;
+
+/// <summary>Settings of a solve. Defaults follow theory.md §2 and the reference code where it is specific.</summary>
+/// <param name="Solver">Which algorithm.</param>
+/// <param name="Projection">Projection size k ≥ 1 (k may exceed the true sparsity s).</param>
+/// <param name="Step">
+/// Fixed step μ for IHT and HTP's support selection (on the unnormalised A). When null, μ = 1/λ_max(A_T₀ᵀA_T₀)
+/// for T₀ = supp H_{2k}(Aᵀy), by power iteration. NIHT and AIHT choose their own steps and reject a given one.
+/// </param>
+/// <param name="MaxIterations">Iteration limit ≥ 1.</param>
+/// <param name="Tolerance">Stop when ‖Aw − y‖/‖y‖ ≤ tolerance (&gt; 0).</param>
+/// <param name="Mode">Convex or sequential-convex.</param>
+/// <param name="ScpWarmupSteps">SCP mode: steps taken before h := w starts (the reference code uses 1).</param>
+/// <param name="InnerSteps">AIHT: Armijo gradient steps on the new support per outer step (K = 10 for networks).</param>
+/// <param name="StallIterations">Stop as stalled after this many consecutive steps with an unchanged support and objective.</param>
+/// <param name="StallTolerance">Relative objective change below which a step counts as stalled.</param>
+/// <param name="Parallelism">Threads for the gradient pass (results are bit-identical for every value).</param>
+public sealed record SolverOptions(
+    SolverKind Solver = SolverKind.Niht,
+    int Projection = 1,
+    double? Step = null,
+    int MaxIterations = 300,
+    double Tolerance = 1e-10,
+    SolverMode Mode = SolverMode.Convex,
+    int ScpWarmupSteps = 1,
+    int InnerSteps = 10,
+    int StallIterations = 10,
+    double StallTolerance = 1e-14,
+    int Parallelism = 1)
+{
+    /// <summary>Throws <see cref="InvalidSettingException"/> naming the first setting out of range.</summary>
+    public void Validate()
+    {
+        InvalidSettingException.RequireAtLeast("projection", Projection, 1);
+        InvalidSettingException.RequireAtLeast("max-iter", MaxIterations, 1);
+        InvalidSettingException.RequirePositive("tol", Tolerance);
+        if (Step is double step)
+        {
+            InvalidSettingException.RequirePositive("step", step);
+            if (Solver is SolverKind.Niht or SolverKind.Aiht)
+            {
+                throw new InvalidSettingException("step", $"applies to iht and htp only; {Solver.ToString().ToLowerInvariant()} chooses its own step");
+            }
+        }
+
+        InvalidSettingException.RequireAtLeast("scp-warmup", ScpWarmupSteps, 0);
+        InvalidSettingException.RequireAtLeast("inner-steps", InnerSteps, 0);
+        InvalidSettingException.RequireAtLeast("stall-iterations", StallIterations, 1);
+        if (!(StallTolerance >= 0) || !double.IsFinite(StallTolerance))
+        {
+            throw new InvalidSettingException("stall-tolerance", $"must be a finite number ≥ 0, got {StallTolerance}");
+        }
+
+        InvalidSettingException.RequireAtLeast("parallelism", Parallelism, 1);
+    }
+}

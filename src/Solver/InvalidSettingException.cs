@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace SparseIhtVerify.Solver;
+
+/// <summary>
+/// A setting outside its accepted range. <see cref="Setting"/> names it as the command line does (without
+/// dashes), and the message states the accepted range and the value received, in one line.
+/// </summary>
+public sealed class InvalidSettingException : ArgumentException
+{
+    /// <summary>Creates the exception for <paramref name="setting"/> with a one-line <paramref name="message"/>.</summary>
+    public InvalidSettingException(string setting, string message)
+        : base(message)
+    {
+        Setting = setting;
+    }
+
+    /// <summary>The setting's name, e.g. <c>nonzeros</c>.</summary>
+    public string Setting { get; }
+
+    /// <summary>The one-line text shown to users: <c>--setting: message</c>.</summary>
+    public string OneLine => $"--{Setting}: {Message}";
+
+    /// <summary>Requires <paramref name="value"/> ≥ <paramref name="lowest"/>.</summary>
+    public static void RequireAtLeast(string setting, long value, long lowest)
+    {
+        if (value < lowest)
+        {
+            throw new InvalidSettingException(setting, $"must be at least {lowest}, got {value}");
+        }
+    }
+
+    /// <summary>Requires a finite <paramref name="value"/> &gt; 0.</summary>
+    public static void RequirePositive(string setting, double value)
+    {
+        if (!double.IsFinite(value) || value <= 0)
+        {
+            throw new InvalidSettingException(setting, $"must be a finite number > 0, got {value.ToString("R", CultureInfo.InvariantCulture)}");
+        }
+    }
+}
