@@ -76,7 +76,7 @@ public sealed class GeneratorDictionary
         }
 
         var values = new double[(planted + random) * d];
-        network.HiddenWeights.CopyTo(values.AsSpan(0, planted * d));
+        network.HiddenWeights[..(planted * d)].CopyTo(values);
         new SeededRandom(seed, RandomStream.Dictionary).FillGaussian(values.AsSpan(planted * d));
         return new GeneratorDictionary(kind, d, values, planted);
     }

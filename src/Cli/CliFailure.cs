@@ -1,0 +1,7 @@
+namespace SparseIhtVerify.Cli;
+
+/// <summary>A usage error: printed as one line on standard error, exit code 2.</summary>
+public sealed class CliFailure(string message) : Exception(message)
+{
+    public const int ExitCode = 2;
+}

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using System.Globalization;
+using SparseIhtVerify.Solver;
+
+namespace SparseIhtVerify.Cli;
+
+/// <summary>
+/// Parses and runs a command so that every usage error is one line on standard error with exit code 2:
+/// parse errors, settings out of range (<see cref="InvalidSettingException"/>) and unusable paths (<see cref="CliFailure"/>).
+/// </summary>
+public static class CommandLine
+{
+    public static int Run(RootCommand root, string[] args)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        ParseResult parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            Console.Error.WriteLine($"sparse-iht: {parse.Errors[0].Message} (see --help)");
+            return CliFailure.ExitCode;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (InvalidSettingException e)
+        {
+            Console.Error.WriteLine($"sparse-iht: {e.OneLine}");
+            return CliFailure.ExitCode;
+        }
+        catch (CliFailure e)
+        {
+            Console.Error.WriteLine($"sparse-iht: {e.Message}");
+            return CliFailure.ExitCode;
+        }
+        catch (Exception e) when (Environment.GetEnvironmentVariable("SPARSE_IHT_DEBUG") != "1")
+        {
+            // A bug, not a usage error: one line, and the way to see the details.
+            Console.Error.WriteLine($"sparse-iht: internal error: {e.GetType().Name}: {e.Message} (rerun with SPARSE_IHT_DEBUG=1 for the stack trace, and please report it)");
+            return 1;
+        }
+    }
+}

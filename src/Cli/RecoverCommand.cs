@@ -1,0 +1,116 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using SparseIhtVerify.Solver;
+using SparseIhtVerify.Solver.Algorithms;
+using SparseIhtVerify.Solver.Experiments;
+
+namespace SparseIhtVerify.Cli;
+
+/// <summary><c>sparse-iht recover</c>: draw a planted network, recover it with a hard-thresholding solver, report.</summary>
+public static class RecoverCommand
+{
+    public static Command Create()
+    {
+        var instance = new InstanceOptions();
+        var solver = new Option<string>("--solver") { Description = "iht | niht | aiht | htp", DefaultValueFactory = _ => "niht" };
+        var mode = new Option<string>("--mode") { Description = "convex (fixed patterns) | scp (h_j := w_j after the warm-up steps)", DefaultValueFactory = _ => "convex" };
+        var projection = new Option<int?>("--projection") { Description = "projection size k (≥ s; default s)" };
+        var step = new Option<double?>("--step") { Description = "fixed step μ for iht/htp on the unnormalised A (default 1/λ_max(A_TᵀA_T) on the first support)" };
+        var maxIterations = new Option<int>("--max-iter") { Description = "iteration limit (≥ 1)", DefaultValueFactory = _ => 1000 };
+        var tolerance = new Option<double>("--tol") { Description = "stop when ‖Aw − y‖/‖y‖ ≤ tol (> 0)", DefaultValueFactory = _ => 1e-10 };
+        var warmup = new Option<int>("--scp-warmup") { Description = "scp: steps before h := w starts (the reference uses 1)", DefaultValueFactory = _ => 1 };
+        var inner = new Option<int>("--inner-steps") { Description = "aiht: Armijo steps on the new support per step (10 as in the reference)", DefaultValueFactory = _ => 10 };
+        var threads = new Option<int>("--threads") { Description = "threads for the gradient pass (results are identical for any value)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var json = new Option<string?>("--json") { Description = "write the full result as JSON to this file" };
+        var export = new Option<string?>("--export") { Description = "write the instance and result as .npy files into this directory" };
+        var quiet = new Option<bool>("--quiet") { Description = "no progress on standard error" };
+
+        var command = new Command("recover", "Draw a planted sparse ReLU network and recover its weights by iterative hard thresholding.");
+        foreach (Option option in instance.All)
+        {
+            command.Options.Add(option);
+        }
+
+        foreach (Option option in new Option[] { solver, mode, projection, step, maxIterations, tolerance, warmup, inner, threads, json, export, quiet })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parse =>
+        {
+            var spec = instance.Spec(parse);
+            var options = new SolverOptions(
+                Solver: Spellings.Parse(Spellings.Solvers, "solver", parse.GetValue(solver)!),
+                Projection: parse.GetValue(projection) ?? spec.Nonzeros,
+                Step: parse.GetValue(step),
+                MaxIterations: parse.GetValue(maxIterations),
+                Tolerance: parse.GetValue(tolerance),
+                Mode: Spellings.Parse(Spellings.Modes, "mode", parse.GetValue(mode)!),
+                ScpWarmupSteps: parse.GetValue(warmup),
+                InnerSteps: parse.GetValue(inner),
+                Parallelism: parse.GetValue(threads));
+            var request = new RecoveryRequest(spec, instance.DictionaryKind(parse), parse.GetValue(instance.ExtraUnits), instance.Rule(parse), options);
+            Recovery.Validate(request);
+            string? jsonPath = parse.GetValue(json);
+            string? exportPath = parse.GetValue(export);
+            if (jsonPath is not null)
+            {
+                OutputPaths.RequireWritableFile("json", jsonPath);
+            }
+
+            if (exportPath is not null)
+            {
+                OutputPaths.RequireWritableDirectory("export", exportPath);
+            }
+
+            RecoveryOutcome outcome;
+            using (var progress = new ProgressIndicator(!parse.GetValue(quiet)))
+            {
+                progress.Report("drawing the instance and computing activation patterns…");
+                outcome = Recovery.Run(request, row => progress.Report(
+                    $"iteration {row.Iteration}/{options.MaxIterations}  relative residual {Format.Number(row.RelativeResidual)}  nonzeros {row.Nonzeros}"));
+            }
+
+            Console.Out.Write(Summary(outcome));
+            if (jsonPath is not null)
+            {
+                File.WriteAllText(jsonPath, JsonSerializer.Serialize(RecoverReport.From(outcome), Format.Json));
+                Console.Out.WriteLine($"  wrote {jsonPath}");
+            }
+
+            if (exportPath is not null)
+            {
+                IReadOnlyList<string> files = InstanceExport.Write(exportPath, outcome);
+                Console.Out.WriteLine($"  wrote {files.Count} .npy files into {exportPath}");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>The short human table.</summary>
+    public static string Summary(RecoveryOutcome outcome)
+    {
+        var r = outcome.Request;
+        var s = r.Instance;
+        var result = outcome.Result;
+        var metrics = outcome.Metrics;
+        int blocks = outcome.Dictionary.Blocks;
+        var text = new System.Text.StringBuilder();
+        var ci = CultureInfo.InvariantCulture;
+        text.AppendLine(ci, $"instance   d = {s.Inputs}, m = {s.Width}, s = {s.Nonzeros}, n = {s.Samples}, seed {s.Seed}, weights {Spellings.Word(Spellings.Weights, s.Weights)}, outputs {Spellings.Word(Spellings.Outputs, s.Outputs)}, non-empty units {(s.KeepUnitsNonEmpty ? "yes" : "no")}");
+        text.AppendLine(ci, $"operator   dictionary {Spellings.Word(Spellings.Dictionaries, r.Dictionary)}, p = {blocks} blocks, N = p·d = {(long)blocks * s.Inputs} unknowns, pattern rule {(r.Rule == Solver.Instances.PatternRule.GreaterOrEqual ? "x·h >= 0" : "x·h > 0")}");
+        text.AppendLine(ci, $"solver     {Spellings.Word(Spellings.Solvers, r.Solver.Solver)}, mode {Spellings.Word(Spellings.Modes, r.Solver.Mode)}, projection k = {r.Solver.Projection}, tol {Format.Number(r.Solver.Tolerance)}, max {r.Solver.MaxIterations} iterations, {r.Solver.Parallelism} thread(s)");
+        text.AppendLine();
+        text.AppendLine(ci, $"  status                  {Spellings.Word(Spellings.Statuses, result.Status)} after {result.Iterations} iterations");
+        text.AppendLine(ci, $"  relative weight error   {Format.Number(metrics.RelativeWeightError)}   ‖ŵ − w*‖/‖w*‖, {metrics.MatchingMethod} matching of blocks to units");
+        text.AppendLine(ci, $"  support                 precision {metrics.SupportPrecision:F3}, recall {metrics.SupportRecall:F3}, exact {(metrics.SupportExact ? "yes" : "no")}");
+        text.AppendLine(ci, $"  PSNR                    {Format.Decibels(metrics.PsnrDb)}   20·log10 max|y| − 10·log10 MSE, training set");
+        text.AppendLine(ci, $"  relative residual       {Format.Number(metrics.RelativeResidual)}   ‖Aŵ − y‖/‖y‖");
+        text.AppendLine(ci, $"  time                    {result.Seconds:F3} s solving ({Format.Number(result.SecondsPerIteration)} s per iteration), {outcome.SetupSeconds:F3} s setup");
+        text.AppendLine(ci, $"  peak iterate nonzeros   {result.MaxIterateNonzeros} (k = {r.Solver.Projection})");
+        return text.ToString();
+    }
+}

@@ -1,0 +1,55 @@
+using SparseIhtVerify.Solver;
+using SparseIhtVerify.Solver.Algorithms;
+using SparseIhtVerify.Solver.Instances;
+
+namespace SparseIhtVerify.Cli;
+
+/// <summary>The command-line words for each enumeration value, used both to parse options and to print results.</summary>
+public static class Spellings
+{
+    public static readonly IReadOnlyDictionary<string, WeightDistribution> Weights = new Dictionary<string, WeightDistribution>
+    {
+        ["gaussian"] = WeightDistribution.Gaussian, ["signs"] = WeightDistribution.Signs, ["ones"] = WeightDistribution.Ones,
+    };
+
+    public static readonly IReadOnlyDictionary<string, OutputWeights> Outputs = new Dictionary<string, OutputWeights>
+    {
+        ["positive"] = OutputWeights.Positive, ["signs"] = OutputWeights.Signs,
+    };
+
+    public static readonly IReadOnlyDictionary<string, DictionaryKind> Dictionaries = new Dictionary<string, DictionaryKind>
+    {
+        ["planted"] = DictionaryKind.Planted, ["random"] = DictionaryKind.Random, ["planted+random"] = DictionaryKind.PlantedPlusRandom,
+    };
+
+    public static readonly IReadOnlyDictionary<string, PatternRule> PatternRules = new Dictionary<string, PatternRule>
+    {
+        ["geq"] = PatternRule.GreaterOrEqual, ["gt"] = PatternRule.Greater,
+    };
+
+    public static readonly IReadOnlyDictionary<string, SolverKind> Solvers = new Dictionary<string, SolverKind>
+    {
+        ["iht"] = SolverKind.Iht, ["niht"] = SolverKind.Niht, ["aiht"] = SolverKind.Aiht, ["htp"] = SolverKind.Htp,
+    };
+
+    public static readonly IReadOnlyDictionary<string, SolverMode> Modes = new Dictionary<string, SolverMode>
+    {
+        ["convex"] = SolverMode.Convex, ["scp"] = SolverMode.SequentialConvex,
+    };
+
+    public static readonly IReadOnlyDictionary<string, SolverStatus> Statuses = new Dictionary<string, SolverStatus>
+    {
+        ["converged"] = SolverStatus.Converged, ["stalled"] = SolverStatus.Stalled,
+        ["non-finite"] = SolverStatus.NonFinite, ["iteration-limit"] = SolverStatus.IterationLimit,
+    };
+
+    /// <summary>The value for <paramref name="word"/>, or an <see cref="InvalidSettingException"/> listing the accepted words.</summary>
+    public static T Parse<T>(IReadOnlyDictionary<string, T> words, string setting, string word) =>
+        words.TryGetValue(word, out T? value)
+            ? value
+            : throw new InvalidSettingException(setting, $"must be one of {string.Join(", ", words.Keys)}; got '{word}'");
+
+    /// <summary>The command-line word for <paramref name="value"/>.</summary>
+    public static string Word<T>(IReadOnlyDictionary<string, T> words, T value) where T : struct, Enum =>
+        words.First(pair => EqualityComparer<T>.Default.Equals(pair.Value, value)).Key;
+}
