@@ -121,6 +121,40 @@ public sealed class OperatorProperties
                 .Collect($"rule {c.Rule}"));
         });
 
+    // With n ∈ 65..200 (several 64-bit mask words per block): A w, Aᵀr and every column match the oracle, and the gradient kernel its reference bit for bit.
+    [Property(MaxTest = 60)]
+    public Property ProductsMatchPatternDefinitionWithMultiWordMasks() =>
+        Prop.ForAll(InstanceGenerators.SmallNetworkCases(minSamples: 65, maxSamples: 200), c =>
+        {
+            SmallNetworkInstance instance = c.Build();
+            var random = new SeededRandom(c.Seed, RandomStream.Estimation);
+            SparseVector w = InstanceGenerators.RandomSparse(random, c.Columns, random.NextDouble());
+            double[] r = InstanceGenerators.RandomResidual(random, c.Samples);
+            int[] all = Enumerable.Range(0, c.Columns).ToArray();
+            Closeness.Outcome forward = Closeness.Compare(instance.Operator.Forward(w), instance.Oracle.Forward(w), Closeness.ForwardMagnitude(instance.Oracle, w.Indices, w.Values));
+            Closeness.Outcome adjoint = Closeness.Compare(instance.Operator.Adjoint(r), instance.Oracle.Adjoint(r), Closeness.AdjointMagnitude(instance.Oracle, all, r), terms: c.Samples);
+            var actualColumn = new double[c.Samples];
+            var expectedColumn = new double[c.Samples];
+            int columnMismatch = -1;
+            for (int column = 0; column < c.Columns && columnMismatch < 0; column++)
+            {
+                instance.Operator.CopyColumn(column, actualColumn);
+                instance.Oracle.CopyColumn(column, expectedColumn);
+                columnMismatch = Closeness.BitIdentical(actualColumn, expectedColumn) ? -1 : column;
+            }
+
+            var kernel = new double[c.Columns];
+            var reference = new double[c.Columns];
+            PatternGradientKernel.Accumulate(instance.Network.Data, instance.Operator.Patterns, r, 0, c.Blocks, kernel);
+            PatternGradientKernel.AccumulateReference(instance.Network.Data, instance.Operator.Patterns, r, 0, c.Blocks, reference);
+            int kernelMismatch = Closeness.FirstBitDifference(kernel, reference);
+            return Prop.When(instance.FreeOfNearTies, () => forward.Ok.Label($"A_S z vs oracle: {forward}; {c}")
+                .And(adjoint.Ok.Label($"Aᵀr vs oracle: {adjoint}; {c}"))
+                .And((columnMismatch < 0).Label($"column {columnMismatch} differs from the oracle; {c}"))
+                .And((kernelMismatch < 0).Label($"gradient kernel entry {kernelMismatch} differs from its reference; {c}"))
+                .Collect($"{(c.Samples + 63) / 64} mask words"));
+        });
+
     // The premise of the oracle comparisons (no |xᵀh| in (0, 1e−12)) holds for at least 99% of generated instances.
     [Property(MaxTest = 1)]
     public Property NearTiePremiseIsRarelyFalse() =>

@@ -5,7 +5,7 @@ namespace SparseIhtVerify.Solver.Algorithms;
 /// <param name="Projection">Projection size k ≥ 1 (k may exceed the true sparsity s).</param>
 /// <param name="Step">
 /// Fixed step μ for IHT and HTP's support selection (on the unnormalised A). When null, μ = 1/λ_max(A_T₀ᵀA_T₀)
-/// for T₀ = supp H_{2k}(Aᵀy), by power iteration. NIHT and AIHT choose their own steps and reject a given one.
+/// for T₀ = supp H_k(Aᵀy), by power iteration. NIHT and AIHT choose their own steps and reject a given one.
 /// </param>
 /// <param name="MaxIterations">Iteration limit ≥ 1.</param>
 /// <param name="Tolerance">Stop when ‖Aw − y‖/‖y‖ ≤ tolerance (&gt; 0).</param>

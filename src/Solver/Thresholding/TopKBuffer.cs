@@ -43,14 +43,14 @@ public sealed class TopKBuffer
     public void Offer(int index, double value)
     {
         double magnitude = Math.Abs(value);
-        if (!(magnitude > 0))
-        {
-            return;
-        }
-
         if (!double.IsFinite(magnitude))
         {
             SawNonFinite = true;
+            return;
+        }
+
+        if (magnitude == 0)
+        {
             return;
         }
 
@@ -79,7 +79,7 @@ public sealed class TopKBuffer
         {
             double magnitude = Math.Abs(values[t]);
             // Fast reject: when full, an entry whose magnitude is below the worst kept one can never enter.
-            if (_count == Capacity && magnitude < Math.Abs(_values[0]) && _count > 0)
+            if (_count > 0 && _count == Capacity && magnitude < Math.Abs(_values[0]))
             {
                 continue;
             }

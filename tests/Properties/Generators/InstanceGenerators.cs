@@ -101,12 +101,15 @@ public static class InstanceGenerators
     /// <summary>Seeds for <see cref="SeededRandom"/>: nonnegative, printed in every label.</summary>
     public static Gen<long> Seed => Gen.Choose(0, int.MaxValue).Select(v => (long)v);
 
-    /// <summary>d ∈ 1..6, m ∈ 1..4, s ∈ 1..d·m, n ∈ 1..40, any weights, rule and dictionary.</summary>
-    public static Gen<SmallNetworkCase> SmallNetworkCaseGen(DictionaryKind? dictionary = null, PatternRule? rule = null) =>
+    /// <summary>
+    /// d ∈ 1..6, m ∈ 1..4, s ∈ 1..d·m, n ∈ <paramref name="minSamples"/>..<paramref name="maxSamples"/> (default 1..40,
+    /// one 64-bit mask word per block), any weights, rule and dictionary unless fixed.
+    /// </summary>
+    public static Gen<SmallNetworkCase> SmallNetworkCaseGen(DictionaryKind? dictionary = null, PatternRule? rule = null, int minSamples = 1, int maxSamples = 40) =>
         from d in Gen.Choose(1, 6)
         from m in Gen.Choose(1, 4)
         from s in Gen.Choose(1, d * m)
-        from n in Gen.Choose(1, 40)
+        from n in Gen.Choose(minSamples, maxSamples)
         from seed in Seed
         from weights in Gen.Elements(WeightDistribution.Gaussian, WeightDistribution.Signs, WeightDistribution.Ones)
         from r in rule is PatternRule fixedRule ? Gen.Constant(fixedRule) : Gen.Elements(PatternRule.GreaterOrEqual, PatternRule.Greater)
@@ -153,8 +156,8 @@ public static class InstanceGenerators
     }
 
     /// <summary>The arbitrary of <see cref="SmallNetworkCaseGen"/> with <see cref="Shrink"/>.</summary>
-    public static Arbitrary<SmallNetworkCase> SmallNetworkCases(DictionaryKind? dictionary = null, PatternRule? rule = null) =>
-        Arb.From(SmallNetworkCaseGen(dictionary, rule), Shrink);
+    public static Arbitrary<SmallNetworkCase> SmallNetworkCases(DictionaryKind? dictionary = null, PatternRule? rule = null, int minSamples = 1, int maxSamples = 40) =>
+        Arb.From(SmallNetworkCaseGen(dictionary, rule, minSamples, maxSamples), Shrink);
 
     /// <summary>Candidates lowest, halfway, and value − 1 (distinct, below <paramref name="value"/>).</summary>
     public static IEnumerable<int> SmallerInts(int value, int lowest)

@@ -6,7 +6,8 @@ namespace SparseIhtVerify.Properties.Support;
 /// Vector comparisons with a rounding-aware tolerance: ‖actual − expected‖ ≤ 1e−12·‖expected‖ + 1e−14·‖magnitude‖,
 /// where <c>magnitude</c> is the componentwise sum of absolute terms of each entry (e.g. |A||z|). The second term is
 /// the "tiny absolute" floor: it bounds the rounding error of sums of up to ~45 terms computed in two different
-/// orders (γ_45 ≈ 5e−15 each), so cancellation cannot make a correct result fail.
+/// orders (γ_45 ≈ 5e−15 each), so cancellation cannot make a correct result fail. Longer sums pass their term
+/// count, and the floor becomes 2·terms·u (u = 2⁻⁵³).
 /// </summary>
 public static class Closeness
 {
@@ -24,7 +25,7 @@ public static class Closeness
     }
 
     /// <summary>Compares <paramref name="actual"/> with <paramref name="expected"/> (same length required).</summary>
-    public static Outcome Compare(ReadOnlySpan<double> actual, ReadOnlySpan<double> expected, ReadOnlySpan<double> magnitude)
+    public static Outcome Compare(ReadOnlySpan<double> actual, ReadOnlySpan<double> expected, ReadOnlySpan<double> magnitude, int terms = 45)
     {
         if (actual.Length != expected.Length)
         {
@@ -45,11 +46,12 @@ public static class Closeness
         }
 
         error = Math.Sqrt(error);
-        double bound = Relative * Math.Sqrt(reference) + Floor * Math.Sqrt(scale);
+        double floor = Math.Max(Floor, 2 * terms * Math.Pow(2, -53));
+        double bound = Relative * Math.Sqrt(reference) + floor * Math.Sqrt(scale);
         return new Outcome(error <= bound, error, bound);
     }
 
-    /// <summary>Scalar version of <see cref="Compare(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double})"/>.</summary>
+    /// <summary>Scalar version of <see cref="Compare(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, int)"/>.</summary>
     public static Outcome Compare(double actual, double expected, double magnitude) =>
         Compare([actual], [expected], [magnitude]);
 
