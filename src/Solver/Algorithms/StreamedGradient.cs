@@ -1,3 +1,4 @@
+using SparseIhtVerify.Solver.Kernels;
 using SparseIhtVerify.Solver.Operators;
 using SparseIhtVerify.Solver.Thresholding;
 
@@ -11,34 +12,93 @@ namespace SparseIhtVerify.Solver.Algorithms;
 /// Chunks of columns are spread over the threads; each thread keeps its own top-k buffer, and the buffers are
 /// merged afterwards. The top-k of a set under a strict total order does not depend on the order of the offers,
 /// so the result is bit-identical for every thread count.
+/// For the network operator a chunk is a run of whole blocks (at most 384, about equal chunks, a multiple of the
+/// thread count of them, claimed dynamically by the threads) whose gradients come from one call of
+/// <see cref="GradientGemmKernel"/> with the worker's own workspace; every gradient entry is one fixed row-order
+/// chain, so neither the chunking nor the schedule changes anything in the result.
+/// Scratch is O(d·chunk) per thread, allocated once per solve.
 /// </summary>
-internal sealed class StreamedGradient
+public sealed class StreamedGradient
 {
     private const int TargetChunkColumns = 4096;
+    private const int MaxChunkBlocks = 384;
     private readonly SensingOperator _operator;
+    private readonly ActivationPatternOperator? _network;
+    private readonly GradientWorkspace[] _workspaces = [];
     private readonly int _parallelism;
     private readonly int _chunkColumns;
     private readonly double[][] _scratch;
     private readonly TopKBuffer[] _workerBuffers;
     private readonly TopKBuffer _merged;
+    private int _nextChunk;
 
+    /// <summary>A pass over <paramref name="sensing"/> keeping k candidates, on up to <paramref name="parallelism"/> threads.</summary>
     public StreamedGradient(SensingOperator sensing, int k, int parallelism)
     {
         _operator = sensing;
-        int unit = Math.Max(1, sensing.ChunkColumns);
-        _chunkColumns = Math.Max(1, TargetChunkColumns / unit) * unit;
-        int chunks = (sensing.Columns + _chunkColumns - 1) / _chunkColumns;
+        _network = sensing as ActivationPatternOperator;
+        int chunks;
+        if (_network is not null)
+        {
+            (_chunkColumns, chunks) = BlockChunks(_network.Blocks, _network.BlockSize, Math.Max(1, parallelism));
+        }
+        else
+        {
+            int unit = Math.Max(1, sensing.ChunkColumns);
+            _chunkColumns = Math.Max(1, TargetChunkColumns / unit) * unit;
+            chunks = (sensing.Columns + _chunkColumns - 1) / _chunkColumns;
+        }
+
         _parallelism = Math.Clamp(parallelism, 1, Math.Max(1, chunks));
         _scratch = new double[_parallelism][];
         _workerBuffers = new TopKBuffer[_parallelism];
+        if (_network is not null)
+        {
+            _workspaces = new GradientWorkspace[_parallelism];
+        }
+
         for (int t = 0; t < _parallelism; t++)
         {
             _scratch[t] = new double[_chunkColumns];
             _workerBuffers[t] = new TopKBuffer(k);
+            if (_network is not null)
+            {
+                _workspaces[t] = new GradientWorkspace();
+            }
         }
 
         _merged = new TopKBuffer(k);
     }
+
+    /// <summary>
+    /// Columns per chunk (whole blocks) and the number of chunks for p blocks of size d on the given threads: at most
+    /// <see cref="MaxChunkBlocks"/> blocks (and about 64k columns), a multiple of 16 blocks when possible, about three
+    /// per thread when there are several threads, and a multiple of the thread count of nearly equal chunks.
+    /// </summary>
+    internal static (int Columns, int Chunks) BlockChunks(int blocks, int d, int threads)
+    {
+        int limit = Math.Max(1, Math.Min(MaxChunkBlocks, 65536 / Math.Max(1, d)));
+        int chunks = (blocks + limit - 1) / limit;
+        if (threads > 1)
+        {
+            // About three chunks per thread (of at least 64 blocks), claimed dynamically, so that a thread slowed by
+            // another process does not hold up the pass; each chunk streams X once more.
+            chunks = Math.Max(chunks, Math.Min(3 * threads, blocks / 64));
+        }
+
+        chunks = Math.Min(blocks, (chunks + threads - 1) / threads * threads);
+        int per = (blocks + chunks - 1) / chunks;
+        int rounded = (per + GradientGemmKernel.PanelBlocks - 1) / GradientGemmKernel.PanelBlocks * GradientGemmKernel.PanelBlocks;
+        if (rounded <= limit && (blocks + rounded - 1) / rounded >= Math.Min(threads, blocks))
+        {
+            per = rounded;
+        }
+
+        return (per * d, (blocks + per - 1) / per);
+    }
+
+    /// <summary>Threads actually used (at most one per chunk).</summary>
+    public int Parallelism => _parallelism;
 
     /// <summary>g restricted to supp w, aligned with <see cref="SparseVector.Indices"/> of the last <see cref="Compute"/>.</summary>
     public double[] OnSupport { get; private set; } = [];
@@ -54,6 +114,7 @@ internal sealed class StreamedGradient
     {
         var onSupport = new double[w.Count];
         int chunks = (_operator.Columns + _chunkColumns - 1) / _chunkColumns;
+        _nextChunk = 0;
         if (_parallelism == 1)
         {
             Worker(0, w, residual, onSupport, chunks);
@@ -108,12 +169,21 @@ internal sealed class StreamedGradient
         buffer.Clear();
         double[] scratch = _scratch[worker];
         ReadOnlySpan<int> support = w.Indices;
-        for (int chunk = worker; chunk < chunks; chunk += _parallelism)
+        // Chunks are claimed dynamically; which worker takes a chunk changes nothing in the result.
+        for (int chunk = Interlocked.Increment(ref _nextChunk) - 1; chunk < chunks; chunk = Interlocked.Increment(ref _nextChunk) - 1)
         {
             int first = chunk * _chunkColumns;
             int length = Math.Min(_chunkColumns, _operator.Columns - first);
             Span<double> g = scratch.AsSpan(0, length);
-            _operator.AdjointRange(residual, first, g);
+            if (_network is not null)
+            {
+                int d = _network.BlockSize;
+                _network.AdjointBlocks(residual, first / d, length / d, g, _workspaces[worker]);
+            }
+            else
+            {
+                _operator.AdjointRange(residual, first, g);
+            }
 
             int t = SortedIndex.LowerBound(support, first);
             for (int c = 0; c < length; c++)

@@ -11,6 +11,8 @@ namespace SparseIhtVerify.Solver.Operators;
 public sealed class ActivationPatternOperator : SensingOperator
 {
     private readonly int _parallelism;
+    private RowTiles? _tiles;
+    private int[] _changed = [];
 
     /// <summary>Creates the operator over <paramref name="data"/> with the given <paramref name="patterns"/>.</summary>
     public ActivationPatternOperator(DataMatrix data, ActivationPatterns patterns, int parallelism = 1)
@@ -56,107 +58,136 @@ public sealed class ActivationPatternOperator : SensingOperator
     /// <summary>
     /// Sequential-convex update h_j := w_j for every block whose entries differ between <paramref name="previous"/>
     /// and <paramref name="current"/> (every block when <paramref name="previous"/> is null); returns the number of
-    /// blocks recomputed (cost n·nnz(w_j) each).
+    /// blocks recomputed (cost n·nnz(w_j) each, by <see cref="PatternKernels.Sparse"/>, bit-identical to
+    /// <see cref="ActivationPatterns.SetSparse"/>).
     /// </summary>
     public int UpdatePatternsFrom(SparseVector? previous, SparseVector current, int parallelism)
     {
         int d = BlockSize;
-        var changed = new List<int>();
+        if (_changed.Length < Blocks)
+        {
+            _changed = new int[Blocks];
+        }
+
+        int changed = 0;
         for (int j = 0; j < Blocks; j++)
         {
             if (previous is null || !BlockEquals(previous, current, j, d))
             {
-                changed.Add(j);
+                _changed[changed++] = j;
             }
         }
 
-        Parallel.ForEach(changed, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, j =>
+        if (changed > 0)
         {
-            (int start, int end) = BlockRange(current.Indices, j, d);
-            var coordinates = new int[end - start];
-            for (int t = start; t < end; t++)
-            {
-                coordinates[t - start] = current.Indices[t] - j * d;
-            }
+            BlockGroups generators = BlockGroups.ForCurrentThread().BuildBlocks(current, _changed.AsSpan(0, changed), d);
+            Patterns.SetSparseBlocks(Tiles, generators, Math.Max(1, parallelism));
+        }
 
-            Patterns.SetSparse(j, Data, coordinates, current.Values[start..end]);
-        });
-        return changed.Count;
+        return changed;
     }
 
-    /// <inheritdoc />
+    /// <summary>The 8-sample tiles of X used by the support kernels (built on first use, shared per data matrix).</summary>
+    public RowTiles Tiles => _tiles ??= RowTiles.Of(Data);
+
+    /// <summary>Threads used by the products (results do not depend on it).</summary>
+    public int Parallelism => _parallelism;
+
+    /// <summary>
+    /// A_S z by <see cref="SupportKernels.Forward"/>: per sample, the blocks of S in increasing order, each block's
+    /// x_iᵀz_b a fused multiply–add chain in support order, added when D_b[i] = 1. Samples are split over the threads
+    /// (four ranges of whole mask words per thread, handed out dynamically).
+    /// </summary>
     public override void RestrictedForward(ReadOnlySpan<int> support, ReadOnlySpan<double> z, Span<double> result)
     {
         CheckSupport(support, z.Length);
-        result.Clear();
-        int d = BlockSize;
-        ReadOnlySpan<double> x = Data.Values;
-        Span<int> coordinates = stackalloc int[d];
-        for (int start = 0; start < support.Length;)
+        if (result.Length != Rows)
         {
-            int block = support[start] / d;
-            int end = start;
-            while (end < support.Length && support[end] / d == block)
-            {
-                coordinates[end - start] = support[end] - block * d;
-                end++;
-            }
+            throw new ArgumentException($"result must have length n = {Rows}");
+        }
 
-            ReadOnlySpan<int> local = coordinates[..(end - start)];
-            ReadOnlySpan<double> values = z[start..end];
-            ReadOnlySpan<ulong> mask = Patterns.Mask(block);
-            for (int i = 0; i < Rows; i++)
+        BlockGroups groups = BlockGroups.ForCurrentThread().Build(support, BlockSize);
+        RowTiles tiles = Tiles;
+        int threads = Parts((long)Rows * (support.Length + groups.Count), tiles.Count);
+        if (threads == 1)
+        {
+            SupportKernels.Forward(tiles, Patterns, groups, z, result, 0, tiles.Count);
+            return;
+        }
+
+        int parts = ActivationPatterns.RowParts(threads, (tiles.Count + 7) / 8);
+
+        unsafe
+        {
+            fixed (double* zp = z)
+            fixed (double* rp = result)
             {
-                if (((mask[i >> 6] >> (i & 63)) & 1UL) != 0)
+                var zPointer = (IntPtr)zp;
+                var resultPointer = (IntPtr)rp;
+                int length = z.Length;
+                ActivationPatterns.ForParts(parts, threads, part =>
                 {
-                    int rowStart = i * d;
-                    double sum = 0;
-                    for (int t = 0; t < local.Length; t++)
-                    {
-                        sum = Math.FusedMultiplyAdd(x[rowStart + local[t]], values[t], sum);
-                    }
-
-                    result[i] += sum;
-                }
+                    // Whole mask words (eight tiles) per part.
+                    (int first, int end) = ActivationPatterns.Split((tiles.Count + 7) / 8, parts, part);
+                    int firstTile = first * 8, endTile = Math.Min(tiles.Count, end * 8);
+                    SupportKernels.Forward(tiles, Patterns, groups, new ReadOnlySpan<double>((double*)zPointer, length), new Span<double>((double*)resultPointer, Rows), firstTile, endTile - firstTile);
+                });
             }
-
-            start = end;
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// A_Sᵀ r by <see cref="SupportKernels.Adjoint"/>: entry t is ⟨D_b r, X[:, c_t]⟩ in the eight-lane order of
+    /// <see cref="VectorKernels.Dot"/>. Support positions are split over the threads in whole blocks, one range per
+    /// thread (every range streams all of X's tiles, so more ranges would cost memory traffic).
+    /// </summary>
     public override void RestrictedAdjoint(ReadOnlySpan<int> support, ReadOnlySpan<double> r, Span<double> result)
     {
         CheckSupport(support, result.Length);
-        result.Clear();
-        int d = BlockSize;
-        ReadOnlySpan<double> x = Data.Values;
-        for (int start = 0; start < support.Length;)
+        if (r.Length != Rows)
         {
-            int block = support[start] / d;
-            int end = start;
-            while (end < support.Length && support[end] / d == block)
+            throw new ArgumentException($"r must have length n = {Rows}");
+        }
+
+        BlockGroups groups = BlockGroups.ForCurrentThread().Build(support, BlockSize);
+        RowTiles tiles = Tiles;
+        int parts = Math.Min(Parts((long)Rows * (support.Length + groups.Count), tiles.Count), Math.Max(1, groups.Count));
+        if (parts == 1)
+        {
+            SupportKernels.Adjoint(tiles, Patterns, groups, 0, groups.Count, r, result);
+            return;
+        }
+
+        // Cut the groups where the running position count crosses each part's share.
+        Span<int> cuts = stackalloc int[parts + 1];
+        cuts[0] = 0;
+        cuts[parts] = groups.Count;
+        for (int part = 1, g = 0; part < parts; part++)
+        {
+            long target = (long)support.Length * part / parts;
+            while (g < groups.Count && groups.Starts[g] < target)
             {
-                end++;
+                g++;
             }
 
-            ReadOnlySpan<ulong> mask = Patterns.Mask(block);
-            Span<double> local = result[start..end];
-            int offset = block * d;
-            for (int i = 0; i < Rows; i++)
+            cuts[part] = Math.Max(g, cuts[part - 1]);
+        }
+
+        int[] bounds = cuts.ToArray();
+        unsafe
+        {
+            fixed (double* rp = r)
+            fixed (double* op = result)
             {
-                if (((mask[i >> 6] >> (i & 63)) & 1UL) != 0)
+                var rPointer = (IntPtr)rp;
+                var outPointer = (IntPtr)op;
+                ActivationPatterns.ForParts(parts, parts, part =>
                 {
-                    double ri = r[i];
-                    int rowStart = i * d - offset;
-                    for (int t = 0; t < local.Length; t++)
-                    {
-                        local[t] = Math.FusedMultiplyAdd(ri, x[rowStart + support[start + t]], local[t]);
-                    }
-                }
+                    int g0 = bounds[part], g1 = bounds[part + 1];
+                    int t0 = groups.Starts[g0], t1 = groups.Starts[g1];
+                    SupportKernels.Adjoint(tiles, Patterns, groups, g0, g1, new ReadOnlySpan<double>((double*)rPointer, Rows), new Span<double>((double*)outPointer + t0, t1 - t0));
+                });
             }
-
-            start = end;
         }
     }
 
@@ -174,14 +205,22 @@ public sealed class ActivationPatternOperator : SensingOperator
         int lastBlock = (end + d - 1) / d;
         if (firstColumn % d == 0 && end % d == 0)
         {
-            PatternGradientKernel.Accumulate(Data, Patterns, r, firstBlock, lastBlock - firstBlock, result);
+            GradientGemmKernel.Accumulate(Data, Patterns, r, firstBlock, lastBlock - firstBlock, result);
             return;
         }
 
         var scratch = new double[(lastBlock - firstBlock) * d];
-        PatternGradientKernel.Accumulate(Data, Patterns, r, firstBlock, lastBlock - firstBlock, scratch);
+        GradientGemmKernel.Accumulate(Data, Patterns, r, firstBlock, lastBlock - firstBlock, scratch);
         scratch.AsSpan(firstColumn - firstBlock * d, result.Length).CopyTo(result);
     }
+
+    /// <summary>
+    /// The block gradients g_j = (D_j X)ᵀ r of blocks [firstBlock, firstBlock + blockCount) into
+    /// result[b·d .. b·d+d), by <see cref="GradientGemmKernel"/> with the caller's <paramref name="workspace"/>
+    /// (one per thread). Bit-identical to <see cref="AdjointRange"/> on the same columns.
+    /// </summary>
+    public void AdjointBlocks(ReadOnlySpan<double> r, int firstBlock, int blockCount, Span<double> result, GradientWorkspace workspace) =>
+        GradientGemmKernel.Accumulate(Data, Patterns, r, firstBlock, blockCount, result, workspace);
 
     /// <inheritdoc />
     public override void CopyColumn(int column, Span<double> destination)
@@ -192,6 +231,15 @@ public sealed class ActivationPatternOperator : SensingOperator
             destination[i] = Patterns.IsOn(block, i) ? Data[i, coordinate] : 0.0;
         }
     }
+
+    /// <summary>
+    /// Products with less work than this (n·(|S| + blocks of S)) run on one thread. Results never depend on it; tests
+    /// lower it to exercise the parallel paths on small instances.
+    /// </summary>
+    internal static long ParallelWorkThreshold { get; set; } = 1_000_000;
+
+    private int Parts(long work, int tiles) =>
+        work < ParallelWorkThreshold ? 1 : Math.Clamp(_parallelism, 1, Math.Max(1, tiles));
 
     private static (int Start, int End) BlockRange(ReadOnlySpan<int> indices, int block, int d)
     {

@@ -33,10 +33,17 @@ public sealed class ActivationPatterns
     /// <summary>⌈n/64⌉: words per block mask.</summary>
     public int WordsPerBlock { get; }
 
+    /// <summary>All masks, block-major: word w of block j is <c>Words[j·WordsPerBlock + w]</c>; bits of samples ≥ n are 0.</summary>
+    public ReadOnlySpan<ulong> Words => _bits;
+
     /// <summary>Bytes held by the masks.</summary>
     public long Bytes => (long)_bits.Length * sizeof(ulong);
 
-    /// <summary>The patterns of the dense generators (p·d values, block-major) on data X.</summary>
+    /// <summary>
+    /// The patterns of the dense generators (p·d values, block-major) on data X, by <see cref="PatternKernels.Dense"/>
+    /// (bit-identical to <see cref="SetDense"/> for every block); rows are split over <paramref name="parallelism"/>
+    /// threads in whole mask words.
+    /// </summary>
     public static ActivationPatterns Compute(DataMatrix data, ReadOnlySpan<double> generators, PatternRule rule, int parallelism = 1)
     {
         int d = data.Columns;
@@ -48,8 +55,15 @@ public sealed class ActivationPatterns
         int blocks = generators.Length / d;
         var patterns = new ActivationPatterns(data.Rows, blocks, rule, new ulong[(long)blocks * ((data.Rows + 63) / 64)]);
         double[] h = generators.ToArray();
-        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, j =>
-            patterns.SetDense(j, data, h.AsSpan(j * d, d)));
+        int words = patterns.WordsPerBlock;
+        int threads = (long)data.Rows * h.Length < ParallelWorkThreshold ? 1 : Math.Max(1, parallelism);
+        int parts = RowParts(threads, words);
+        ForParts(parts, threads, part =>
+        {
+            (int firstWord, int endWord) = Split(words, parts, part);
+            int firstRow = firstWord * 64, endRow = Math.Min(data.Rows, endWord * 64);
+            PatternKernels.Dense(data, h, rule, patterns._bits, words, firstRow, endRow - firstRow);
+        });
         return patterns;
     }
 
@@ -114,6 +128,64 @@ public sealed class ActivationPatterns
             }
         }
     }
+
+    /// <summary>
+    /// Recomputes every block of <paramref name="generators"/> (grouped with values; an empty group is an all-zero
+    /// generator) by <see cref="PatternKernels.Sparse"/>, bit-identical to <see cref="SetSparse"/> per block, with the
+    /// samples split over <paramref name="parallelism"/> threads (cost n·Σ nnz over the groups).
+    /// </summary>
+    public void SetSparseBlocks(RowTiles tiles, BlockGroups generators, int parallelism = 1)
+    {
+        if (tiles.Rows != Samples)
+        {
+            throw new ArgumentException($"the tiles cover {tiles.Rows} samples but the patterns {Samples}");
+        }
+
+        int tileCount = tiles.Count;
+        long work = (long)Samples * (generators.Positions + generators.Count);
+        int threads = work < ParallelWorkThreshold ? 1 : Math.Max(1, parallelism);
+        int parts = RowParts(threads, (tileCount + 7) / 8);
+        ForParts(parts, threads, part =>
+        {
+            // Split on 8-tile (one mask word) boundaries.
+            (int first, int end) = Split((tileCount + 7) / 8, parts, part);
+            int firstTile = first * 8, endTile = Math.Min(tileCount, end * 8);
+            PatternKernels.Sparse(tiles, generators, Rule, _bits, WordsPerBlock, firstTile, endTile - firstTile);
+        });
+    }
+
+    /// <summary>
+    /// Mask computations with less work than this (samples × generator entries) run on one thread. Results never
+    /// depend on it; tests lower it to exercise the parallel paths on small instances.
+    /// </summary>
+    internal static long ParallelWorkThreshold { get; set; } = 500_000;
+
+    /// <summary>[first, end) of part <paramref name="part"/> when <paramref name="count"/> items are cut into <paramref name="parts"/> nearly equal parts.</summary>
+    internal static (int First, int End) Split(int count, int parts, int part) =>
+        ((int)((long)count * part / parts), (int)((long)count * (part + 1) / parts));
+
+    /// <summary>
+    /// Runs <paramref name="body"/> for parts 0 … parts−1 on up to <paramref name="threads"/> threads (parts are handed
+    /// out dynamically, so a thread delayed by another process does not hold the others up); on the calling thread when
+    /// there is one thread or one part. Callers make parts independent, so the results do not depend on the schedule.
+    /// </summary>
+    internal static void ForParts(int parts, int threads, Action<int> body)
+    {
+        if (parts <= 1 || threads <= 1)
+        {
+            for (int part = 0; part < parts; part++)
+            {
+                body(part);
+            }
+
+            return;
+        }
+
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = threads }, body);
+    }
+
+    /// <summary>Parts for a row split over <paramref name="threads"/> threads: four per thread (dynamic balance), at most <paramref name="limit"/>.</summary>
+    internal static int RowParts(int threads, int limit) => threads <= 1 ? 1 : Math.Clamp(4 * threads, 1, Math.Max(1, limit));
 
     private bool IsActive(double preActivation) => Rule == PatternRule.GreaterOrEqual ? preActivation >= 0 : preActivation > 0;
 }

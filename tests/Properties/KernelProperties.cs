@@ -1,0 +1,447 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using SparseIhtVerify.Properties.Generators;
+using SparseIhtVerify.Properties.Support;
+using SparseIhtVerify.Solver;
+using SparseIhtVerify.Solver.Algorithms;
+using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Solver.Kernels;
+using SparseIhtVerify.Solver.Operators;
+using SparseIhtVerify.Solver.Randomness;
+using SparseIhtVerify.Solver.Thresholding;
+
+namespace SparseIhtVerify.Properties;
+
+/// <summary>
+/// The fast kernels (register-tiled, vectorised, multi-threaded) against their plain scalar references. Every fast
+/// kernel performs the same roundings in the same order as its reference (the order is documented on each kernel),
+/// so all comparisons here are bit for bit, with no tolerance. Shapes are random and deliberately include remainders
+/// that are not multiples of the vector width (8), the register tile (12 inputs, 16 blocks), the mask word (64
+/// samples) or the row panel (256 samples).
+/// </summary>
+public sealed class KernelProperties
+{
+    private const int Tests = 120;
+
+    /// <summary>A random data matrix, patterns and residual: n samples, d inputs, p blocks.</summary>
+    public sealed record KernelCase(int Samples, int Inputs, int Blocks, PatternRule Rule, long Seed)
+    {
+        public override string ToString() => $"KernelCase(n={Samples}, d={Inputs}, p={Blocks}, rule={Rule}, seed={Seed})";
+
+        public DataMatrix Data()
+        {
+            var values = new double[Samples * Inputs];
+            new SeededRandom(Seed, RandomStream.Data).FillGaussian(values);
+            return new DataMatrix(Samples, Inputs, values);
+        }
+
+        /// <summary>Random generators; about one block in six gets an all-zero generator (all-on or all-off pattern).</summary>
+        public double[] Generators()
+        {
+            var random = new SeededRandom(Seed, RandomStream.Dictionary);
+            var h = new double[Blocks * Inputs];
+            random.FillGaussian(h);
+            for (int j = 0; j < Blocks; j++)
+            {
+                if (random.NextInt(6) == 0)
+                {
+                    h.AsSpan(j * Inputs, Inputs).Clear();
+                }
+            }
+
+            return h;
+        }
+
+        /// <summary>A residual with about 10% exact zeros.</summary>
+        public double[] Residual()
+        {
+            var random = new SeededRandom(Seed, RandomStream.Estimation);
+            var r = new double[Samples];
+            for (int i = 0; i < Samples; i++)
+            {
+                r[i] = random.NextInt(10) == 0 ? 0.0 : random.NextGaussian();
+            }
+
+            return r;
+        }
+    }
+
+    private static Gen<KernelCase> Cases(int maxSamples = 700, int maxInputs = 30, int maxBlocks = 40) =>
+        from n in Gen.OneOf(Gen.Choose(1, 80), Gen.Choose(1, maxSamples), Gen.Elements(64, 128, 256, 512, 513))
+        from d in Gen.OneOf(Gen.Choose(1, 13), Gen.Choose(1, maxInputs))
+        from p in Gen.Choose(1, maxBlocks)
+        from rule in Gen.Elements(PatternRule.GreaterOrEqual, PatternRule.Greater)
+        from seed in InstanceGenerators.Seed
+        select new KernelCase(n, d, p, rule, seed);
+
+    private static Arbitrary<KernelCase> Arb(int maxSamples = 700, int maxInputs = 30, int maxBlocks = 40) => Cases(maxSamples, maxInputs, maxBlocks).ToArbitrary();
+
+    private static string Diff(double[] actual, double[] expected)
+    {
+        int at = Closeness.FirstBitDifference(actual, expected);
+        return at < 0 ? "identical" : at >= Math.Min(actual.Length, expected.Length) ? $"lengths {actual.Length} vs {expected.Length}" : $"entry {at}: {Closeness.R(actual[at])} vs reference {Closeness.R(expected[at])}";
+    }
+
+    // GradientGemmKernel.Accumulate (12×16 register tiles, 256-row panels, masks expanded per panel) equals the
+    // row-order reference bit for bit on every block range, and two calls on a split of the range equal one call.
+    [Property(MaxTest = Tests)]
+    public Property GradientKernelIsBitIdenticalToReference() =>
+        Prop.ForAll(Arb(), Gen.Choose(0, 1 << 20).ToArbitrary(), Gen.Choose(0, 1 << 20).ToArbitrary(), (c, a, b) =>
+        {
+            DataMatrix data = c.Data();
+            ActivationPatterns patterns = ActivationPatterns.Compute(data, c.Generators(), c.Rule);
+            double[] r = c.Residual();
+            int first = a % c.Blocks, count = 1 + (b % (c.Blocks - first)), split = b % (count + 1);
+            int d = c.Inputs;
+            var fast = new double[count * d];
+            var reference = new double[count * d];
+            var pieces = new double[count * d];
+            Array.Fill(fast, double.NaN);
+            var workspace = new GradientWorkspace();
+            GradientGemmKernel.Accumulate(data, patterns, r, first, count, fast, workspace);
+            GradientGemmKernel.AccumulateReference(data, patterns, r, first, count, reference);
+            GradientGemmKernel.Accumulate(data, patterns, r, first, split, pieces.AsSpan(0, split * d), workspace);
+            GradientGemmKernel.Accumulate(data, patterns, r, first + split, count - split, pieces.AsSpan(split * d), workspace);
+            var old = new double[count * d];
+            PatternGradientKernel.AccumulateReference(data, patterns, r, first, count, old);
+            return Closeness.BitIdentical(fast, reference).Label($"fast vs reference: {Diff(fast, reference)}; blocks [{first}, {first + count}); {c}")
+                .And(Closeness.BitIdentical(pieces, reference).Label($"split at {split}: {Diff(pieces, reference)}; {c}"))
+                .And(Closeness.BitIdentical(old, reference).Label($"PatternGradientKernel reference: {Diff(old, reference)}; {c}"))
+                .Classify(c.Samples > GradientGemmKernel.PanelRows, "several row panels")
+                .Classify(count > GradientGemmKernel.PanelBlocks, "several block panels")
+                .Classify(d % GradientGemmKernel.TileInputs != 0, "input remainder");
+        });
+
+    // The single-precision gradient kernel equals its float reference bit for bit, and the double pass within the
+    // rounding bound (n + 2)·2⁻²⁴·Σ_i |r_i X[i, ℓ]| per entry (inputs rounded to float, sequential float accumulation).
+    [Property(MaxTest = Tests)]
+    public Property SingleGradientKernelMatchesItsReferenceAndTheDoublePass() =>
+        Prop.ForAll(Arb(), Gen.Choose(0, 1 << 20).ToArbitrary(), (c, a) =>
+        {
+            DataMatrix data = c.Data();
+            ActivationPatterns patterns = ActivationPatterns.Compute(data, c.Generators(), c.Rule);
+            double[] r = c.Residual();
+            int first = a % c.Blocks, count = 1 + ((a / 3) % (c.Blocks - first)), d = c.Inputs;
+            var fast = new double[count * d];
+            var reference = new double[count * d];
+            var exact = new double[count * d];
+            SingleGradientKernel.Accumulate(data, patterns, r, first, count, fast, new GradientWorkspace());
+            SingleGradientKernel.AccumulateReference(data, patterns, r, first, count, reference);
+            GradientGemmKernel.AccumulateReference(data, patterns, r, first, count, exact);
+            string worst = "within bound";
+            bool bounded = true;
+            for (int b = 0; b < count && bounded; b++)
+            {
+                for (int l = 0; l < d && bounded; l++)
+                {
+                    double magnitude = 0;
+                    for (int i = 0; i < c.Samples; i++)
+                    {
+                        magnitude += patterns.IsOn(first + b, i) ? Math.Abs(r[i] * data[i, l]) : 0;
+                    }
+
+                    double bound = (c.Samples + 2) * Math.Pow(2, -24) * magnitude;
+                    double error = Math.Abs(fast[(b * d) + l] - exact[(b * d) + l]);
+                    if (!(error <= bound))
+                    {
+                        bounded = false;
+                        worst = $"block {first + b}, input {l}: single {Closeness.R(fast[(b * d) + l])}, double {Closeness.R(exact[(b * d) + l])}, error {Closeness.R(error)} > bound {Closeness.R(bound)}";
+                    }
+                }
+            }
+
+            return Closeness.BitIdentical(fast, reference).Label($"single fast vs single reference: {Diff(fast, reference)}; {c}")
+                .And(bounded.Label($"{worst}; {c}"))
+                .Classify(count > SingleGradientKernel.PanelBlocks, "several block panels");
+        });
+
+    // The dense GEMM used as the bench's peak equals its reference bit for bit.
+    [Property(MaxTest = 60)]
+    public Property DenseGemmIsBitIdenticalToReference() =>
+        Prop.ForAll(
+            (from k in Gen.Choose(1, 600) from d in Gen.Choose(1, 30) from m in Gen.Choose(1, 40) from seed in InstanceGenerators.Seed select (k, d, m, seed)).ToArbitrary(),
+            shape =>
+        {
+            (int k, int d, int m, long seed) = shape;
+            var random = new SeededRandom(seed);
+            var x = new double[k * d];
+            var b = new double[k * m];
+            random.FillGaussian(x);
+            random.FillGaussian(b);
+            var fast = new double[d * m];
+            var reference = new double[d * m];
+            DenseGemmKernel.Multiply(x, d, b, m, fast);
+            DenseGemmKernel.MultiplyReference(x, d, b, m, reference);
+            return Closeness.BitIdentical(fast, reference).Label($"{Diff(fast, reference)}; K={k} d={d} m={m} seed={seed}");
+        });
+
+    // SupportKernels.Forward (eight tiles per mask word, masked adds) equals the per-block reference bit for bit on
+    // every tile range, and on the whole range equals the historical order of the operator.
+    [Property(MaxTest = Tests)]
+    public Property RestrictedForwardIsBitIdenticalToReference() =>
+        Prop.ForAll(Arb(), Gen.Choose(0, 1 << 20).ToArbitrary(), (c, a) =>
+        {
+            DataMatrix data = c.Data();
+            ActivationPatterns patterns = ActivationPatterns.Compute(data, c.Generators(), c.Rule);
+            RowTiles tiles = RowTiles.Of(data);
+            var random = new SeededRandom(c.Seed, RandomStream.Support);
+            int[] support = InstanceGenerators.RandomSupport(random, c.Blocks * c.Inputs, random.NextDouble());
+            var z = new double[support.Length];
+            random.FillGaussian(z);
+            BlockGroups groups = new BlockGroups().Build(support, c.Inputs);
+            int firstTile = a % tiles.Count, tileCount = (a / 7) % (tiles.Count - firstTile + 1);
+            var fast = new double[c.Samples];
+            var reference = new double[c.Samples];
+            SupportKernels.Forward(tiles, patterns, groups, z, fast, firstTile, tileCount);
+            SupportKernels.ForwardReference(tiles, patterns, groups, z, reference, firstTile, tileCount);
+            var whole = new double[c.Samples];
+            var wholeReference = new double[c.Samples];
+            SupportKernels.Forward(tiles, patterns, groups, z, whole, 0, tiles.Count);
+            HistoricalForward(data, patterns, support, z, wholeReference);
+            int from = firstTile * RowTiles.Height, to = Math.Min(c.Samples, (firstTile + tileCount) * RowTiles.Height);
+            double[] range = fast[from..to], rangeReference = reference[from..to];
+            return Closeness.BitIdentical(range, rangeReference).Label($"tiles [{firstTile}, {firstTile + tileCount}): {Diff(range, rangeReference)}; |S|={support.Length}; {c}")
+                .And(Closeness.BitIdentical(whole, wholeReference).Label($"whole range vs historical order: {Diff(whole, wholeReference)}; {c}"))
+                .Classify(c.Samples >= 64, "full mask words")
+                .Classify(support.Length == 0, "empty support");
+        });
+
+    // SupportKernels.Adjoint equals VectorKernels.DotReference(D_b r, X[:, c]) per position, bit for bit, on every group range.
+    [Property(MaxTest = Tests)]
+    public Property RestrictedAdjointIsBitIdenticalToReference() =>
+        Prop.ForAll(Arb(), Gen.Choose(0, 1 << 20).ToArbitrary(), (c, a) =>
+        {
+            DataMatrix data = c.Data();
+            ActivationPatterns patterns = ActivationPatterns.Compute(data, c.Generators(), c.Rule);
+            RowTiles tiles = RowTiles.Of(data);
+            var random = new SeededRandom(c.Seed, RandomStream.Support);
+            int[] support = InstanceGenerators.RandomSupport(random, c.Blocks * c.Inputs, random.NextDouble());
+            double[] r = c.Residual();
+            BlockGroups groups = new BlockGroups().Build(support, c.Inputs);
+            int first = groups.Count == 0 ? 0 : a % groups.Count, end = first + ((a / 11) % (groups.Count - first + 1));
+            int length = groups.Starts[end] - groups.Starts[first];
+            var fast = new double[length];
+            var reference = new double[length];
+            SupportKernels.Adjoint(tiles, patterns, groups, first, end, r, fast);
+            SupportKernels.AdjointReference(tiles, patterns, groups, first, end, r, reference);
+            var direct = new double[length];
+            for (int t = 0; t < length; t++)
+            {
+                int column = support[groups.Starts[first] + t], block = column / c.Inputs, coordinate = column % c.Inputs;
+                double[] masked = Enumerable.Range(0, c.Samples).Select(i => patterns.IsOn(block, i) ? r[i] : 0.0).ToArray();
+                double[] x = Enumerable.Range(0, c.Samples).Select(i => data[i, coordinate]).ToArray();
+                direct[t] = VectorKernels.DotReference(masked, x);
+            }
+
+            return Closeness.BitIdentical(fast, reference).Label($"groups [{first}, {end}): {Diff(fast, reference)}; {c}")
+                .And(Closeness.BitIdentical(reference, direct).Label($"reference vs Dot of the definition: {Diff(reference, direct)}; {c}"))
+                .Classify(c.Samples >= 128, "two or more mask words")
+                .Classify(c.Samples % 8 != 0, "sample tail");
+        });
+
+    // PatternKernels.Dense (2×8 register tiles, butterfly combine) sets exactly the bits of SetDense (VectorKernels.Dot)
+    // and of the scalar reference (DotReference), for every block, on a random range of whole mask words.
+    [Property(MaxTest = Tests)]
+    public Property DensePatternKernelIsBitIdenticalToSetDense() =>
+        Prop.ForAll(Arb(maxSamples: 400), Gen.Choose(0, 1 << 20).ToArbitrary(), (c, a) =>
+        {
+            DataMatrix data = c.Data();
+            double[] h = c.Generators();
+            int words = (c.Samples + 63) / 64;
+            int firstWord = a % words, endWord = firstWord + 1 + ((a / 5) % (words - firstWord));
+            int firstRow = firstWord * 64, rowCount = Math.Min(c.Samples, endWord * 64) - firstRow;
+            var fast = new ulong[c.Blocks * words];
+            var reference = new ulong[c.Blocks * words];
+            PatternKernels.Dense(data, h, c.Rule, fast, words, firstRow, rowCount);
+            PatternKernels.DenseReference(data, h, c.Rule, reference, words, firstRow, rowCount);
+            ActivationPatterns computed = ActivationPatterns.Compute(data, h, c.Rule);
+            ActivationPatterns bySetDense = computed.Clone();
+            for (int j = 0; j < c.Blocks; j++)
+            {
+                bySetDense.SetDense(j, data, h.AsSpan(j * c.Inputs, c.Inputs));
+            }
+
+            bool inRange = true;
+            for (int j = 0; j < c.Blocks && inRange; j++)
+            {
+                for (int w = firstWord; w < endWord; w++)
+                {
+                    inRange &= fast[(j * words) + w] == reference[(j * words) + w] && fast[(j * words) + w] == bySetDense.Mask(j)[w];
+                }
+            }
+
+            return inRange.Label($"words [{firstWord}, {endWord}) differ from the reference or SetDense; {c}")
+                .And(computed.Words.SequenceEqual(bySetDense.Words).Label($"Compute differs from SetDense; {c}"))
+                .Classify(c.Inputs % 8 != 0, "d not a multiple of 8")
+                .Classify(c.Blocks % 8 != 0, "p not a multiple of 8");
+        });
+
+    // PatternKernels.Sparse (via SetSparseBlocks, and on a random tile range) sets exactly the bits of SetSparse, also
+    // for empty generators (all-on under ≥, all-off under >).
+    [Property(MaxTest = Tests)]
+    public Property SparsePatternKernelIsBitIdenticalToSetSparse() =>
+        Prop.ForAll(Arb(), Gen.Choose(0, 1 << 20).ToArbitrary(), (c, a) =>
+        {
+            DataMatrix data = c.Data();
+            ActivationPatterns start = ActivationPatterns.Compute(data, c.Generators(), c.Rule);
+            var random = new SeededRandom(c.Seed, RandomStream.Support);
+            SparseVector w = InstanceGenerators.RandomSparse(random, c.Blocks * c.Inputs, random.NextDouble() * 0.5);
+            int[] blocks = Enumerable.Range(0, c.Blocks).Where(_ => random.NextInt(3) != 0).ToArray();
+            BlockGroups groups = new BlockGroups().BuildBlocks(w, blocks, c.Inputs);
+            RowTiles tiles = RowTiles.Of(data);
+
+            ActivationPatterns fast = start.Clone();
+            fast.SetSparseBlocks(tiles, groups, 1);
+            ActivationPatterns expected = start.Clone();
+            foreach (int j in blocks)
+            {
+                int[] coordinates = w.Indices.ToArray().Where(i => i / c.Inputs == j).Select(i => i - (j * c.Inputs)).ToArray();
+                double[] values = coordinates.Select(l => w[(j * c.Inputs) + l]).ToArray();
+                expected.SetSparse(j, data, coordinates, values);
+            }
+
+            int firstTile = a % tiles.Count, tileCount = (a / 3) % (tiles.Count - firstTile + 1);
+            ActivationPatterns rangeFast = start.Clone(), rangeReference = start.Clone();
+            PatternKernels.Sparse(tiles, groups, c.Rule, MutableWords(rangeFast), rangeFast.WordsPerBlock, firstTile, tileCount);
+            PatternKernels.SparseReference(tiles, groups, c.Rule, MutableWords(rangeReference), rangeReference.WordsPerBlock, firstTile, tileCount);
+            return fast.Words.SequenceEqual(expected.Words).Label($"SetSparseBlocks differs from SetSparse on blocks [{string.Join(",", blocks)}]; {c}")
+                .And(rangeFast.Words.SequenceEqual(rangeReference.Words).Label($"tiles [{firstTile}, {firstTile + tileCount}) differ from the reference; {c}"))
+                .Classify(groups.Positions < groups.Count, "some empty generators");
+        });
+
+    // With the parallel thresholds at 0, one and two threads give bit-identical products, mask computations and
+    // gradient passes (rows split in whole mask words, support positions in whole blocks, blocks in chunks).
+    [Property(MaxTest = 40)]
+    public Property ThreadCountDoesNotChangeAnyResult() =>
+        Prop.ForAll(Arb(maxSamples: 1200, maxBlocks: 60), c =>
+        {
+            long saved = ActivationPatternOperator.ParallelWorkThreshold, savedPatterns = ActivationPatterns.ParallelWorkThreshold;
+            try
+            {
+                ActivationPatternOperator.ParallelWorkThreshold = 0;
+                ActivationPatterns.ParallelWorkThreshold = 0;
+                DataMatrix data = c.Data();
+                double[] h = c.Generators();
+                var random = new SeededRandom(c.Seed, RandomStream.Support);
+                SparseVector w = InstanceGenerators.RandomSparse(random, c.Blocks * c.Inputs, random.NextDouble());
+                double[] r = c.Residual();
+                (double[] Forward, double[] Adjoint, double[] Gradient, ulong[] Masks, ulong[] Updated, SparseVector Top) Run(int threads)
+                {
+                    ActivationPatterns patterns = ActivationPatterns.Compute(data, h, c.Rule, threads);
+                    var sensing = new ActivationPatternOperator(data, patterns, threads);
+                    double[] forward = sensing.Forward(w);
+                    var adjoint = new double[w.Count];
+                    sensing.RestrictedAdjoint(w.Indices, r, adjoint);
+                    double[] gradient = sensing.Adjoint(r);
+                    var gradientPass = new StreamedGradient(sensing, Math.Max(1, w.Count), threads);
+                    gradientPass.Compute(SparseVector.Zero(sensing.Columns), r);
+                    ActivationPatternOperator own = sensing.WithOwnPatterns();
+                    own.UpdatePatternsFrom(null, w, threads);
+                    return (forward, adjoint, gradient, patterns.Words.ToArray(), own.Patterns.Words.ToArray(), gradientPass.OffSupportTop);
+                }
+
+                var one = Run(1);
+                var two = Run(2);
+                return Closeness.BitIdentical(one.Forward, two.Forward).Label($"A_S z: {Diff(one.Forward, two.Forward)}; {c}")
+                    .And(Closeness.BitIdentical(one.Adjoint, two.Adjoint).Label($"A_Sᵀ r: {Diff(one.Adjoint, two.Adjoint)}; {c}"))
+                    .And(Closeness.BitIdentical(one.Gradient, two.Gradient).Label($"Aᵀr: {Diff(one.Gradient, two.Gradient)}; {c}"))
+                    .And(one.Masks.SequenceEqual(two.Masks).Label($"dense masks differ; {c}"))
+                    .And(one.Updated.SequenceEqual(two.Updated).Label($"scp-updated masks differ; {c}"))
+                    .And((one.Top.Indices.SequenceEqual(two.Top.Indices) && Closeness.BitIdentical(one.Top.Values, two.Top.Values)).Label($"top-k differs; {c}"));
+            }
+            finally
+            {
+                ActivationPatternOperator.ParallelWorkThreshold = saved;
+                ActivationPatterns.ParallelWorkThreshold = savedPatterns;
+            }
+        });
+
+    // The streamed gradient pass (chunks of whole blocks over 1–3 threads, per-thread top-k buffers, merge) gives g on
+    // the support and exactly H_k of g off the support, with g from the reference kernel.
+    [Property(MaxTest = 60)]
+    public Property StreamedGradientEqualsReferenceGradientAndHardThreshold() =>
+        Prop.ForAll(Arb(maxSamples: 300, maxBlocks: 120), Gen.Choose(1, 3).ToArbitrary(), Gen.Choose(1, 40).ToArbitrary(), (c, threads, k) =>
+        {
+            DataMatrix data = c.Data();
+            ActivationPatterns patterns = ActivationPatterns.Compute(data, c.Generators(), c.Rule);
+            var sensing = new ActivationPatternOperator(data, patterns, threads);
+            var random = new SeededRandom(c.Seed, RandomStream.Support);
+            SparseVector w = InstanceGenerators.RandomSparse(random, sensing.Columns, random.NextDouble() * 0.3);
+            double[] r = c.Residual();
+            var g = new double[sensing.Columns];
+            GradientGemmKernel.AccumulateReference(data, patterns, r, 0, c.Blocks, g);
+            double[] off = (double[])g.Clone();
+            foreach (int i in w.Indices)
+            {
+                off[i] = 0;
+            }
+
+            SparseVector expectedTop = HardThreshold.Apply(off, k);
+            double[] expectedOn = w.Indices.ToArray().Select(i => g[i]).ToArray();
+            var pass = new StreamedGradient(sensing, k, threads);
+            pass.Compute(w, r);
+            bool top = pass.OffSupportTop.Indices.SequenceEqual(expectedTop.Indices) && Closeness.BitIdentical(pass.OffSupportTop.Values, expectedTop.Values);
+            return top.Label($"off-support top-{k} differs from H_k of the reference gradient; threads={threads}; {c}")
+                .And(Closeness.BitIdentical(pass.OnSupport, expectedOn).Label($"on-support gradient: {Diff(pass.OnSupport, expectedOn)}; {c}"))
+                .Classify(pass.Parallelism > 1, "several workers");
+        });
+
+    // RowTiles holds X[8q + u, ℓ] at q·8d + 8ℓ + u and zeros past n.
+    [Property(MaxTest = 60)]
+    public Property RowTilesHoldTheDataTransposedPerTile() =>
+        Prop.ForAll(Arb(maxSamples: 100, maxInputs: 20, maxBlocks: 1), c =>
+        {
+            DataMatrix data = c.Data();
+            RowTiles tiles = RowTiles.Of(data);
+            bool ok = tiles.Count == (c.Samples + 7) / 8 && tiles.Values.Length == tiles.Count * 8 * c.Inputs;
+            for (int q = 0; q < tiles.Count && ok; q++)
+            {
+                for (int l = 0; l < c.Inputs; l++)
+                {
+                    for (int u = 0; u < 8; u++)
+                    {
+                        int i = (q * 8) + u;
+                        double expected = i < c.Samples ? data[i, l] : 0.0;
+                        ok &= BitConverter.DoubleToInt64Bits(tiles.Tile(q)[(l * 8) + u]) == BitConverter.DoubleToInt64Bits(expected);
+                    }
+                }
+            }
+
+            return ok.Label($"tile layout wrong; {c}");
+        });
+
+    // The operator's forward before the kernels: per block, per active sample, x_iᵀz_b as a sequential chain, then added.
+    private static void HistoricalForward(DataMatrix data, ActivationPatterns patterns, ReadOnlySpan<int> support, ReadOnlySpan<double> z, Span<double> result)
+    {
+        result.Clear();
+        int d = data.Columns;
+        for (int start = 0; start < support.Length;)
+        {
+            int block = support[start] / d, end = start;
+            while (end < support.Length && support[end] / d == block)
+            {
+                end++;
+            }
+
+            for (int i = 0; i < data.Rows; i++)
+            {
+                if (patterns.IsOn(block, i))
+                {
+                    double sum = 0;
+                    for (int t = start; t < end; t++)
+                    {
+                        sum = Math.FusedMultiplyAdd(data[i, support[t] - (block * d)], z[t], sum);
+                    }
+
+                    result[i] += sum;
+                }
+            }
+
+            start = end;
+        }
+    }
+
+    private static Span<ulong> MutableWords(ActivationPatterns patterns) =>
+        System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(patterns.Words), patterns.Words.Length);
+}
