@@ -5,19 +5,19 @@ using SparseIhtVerify.Solver.Instances;
 namespace SparseIhtVerify.Cli;
 
 /// <summary>The options that describe a planted instance and its dictionary, shared by recover and audit.</summary>
-public sealed class InstanceOptions
+public sealed class InstanceOptions(int inputs = 10, int width = 4, int nonzeros = 8, int samples = 2000, string weights = "gaussian")
 {
-    public Option<int> Inputs { get; } = new("--inputs") { Description = "input dimension d (≥ 1)", DefaultValueFactory = _ => 10 };
+    public Option<int> Inputs { get; } = new("--inputs") { Description = "input dimension d (≥ 1)", DefaultValueFactory = _ => inputs };
 
-    public Option<int> Width { get; } = new("--width") { Description = "hidden width m (≥ 1)", DefaultValueFactory = _ => 4 };
+    public Option<int> Width { get; } = new("--width") { Description = "hidden width m (≥ 1)", DefaultValueFactory = _ => width };
 
-    public Option<int> Nonzeros { get; } = new("--nonzeros") { Description = "total nonzeros s of the hidden weights (1 ≤ s ≤ d·m)", DefaultValueFactory = _ => 8 };
+    public Option<int> Nonzeros { get; } = new("--nonzeros") { Description = "total nonzeros s of the hidden weights (1 ≤ s ≤ d·m)", DefaultValueFactory = _ => nonzeros };
 
-    public Option<int> Samples { get; } = new("--samples") { Description = "number of samples n (≥ 1)", DefaultValueFactory = _ => 2000 };
+    public Option<int> Samples { get; } = new("--samples") { Description = "number of samples n (≥ 1)", DefaultValueFactory = _ => samples };
 
     public Option<long> Seed { get; } = new("--seed") { Description = "seed of every random choice", DefaultValueFactory = _ => 0 };
 
-    public Option<string> Weights { get; } = new("--weights") { Description = "planted weight values: gaussian | signs | ones", DefaultValueFactory = _ => "gaussian" };
+    public Option<string> Weights { get; } = new("--weights") { Description = "planted weight values: gaussian | signs | ones", DefaultValueFactory = _ => weights };
 
     public Option<string> Outputs { get; } = new("--outputs") { Description = "output weights: positive (all +1) | signs (random ±1)", DefaultValueFactory = _ => "positive" };
 

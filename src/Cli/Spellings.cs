@@ -40,7 +40,7 @@ public static class Spellings
     public static readonly IReadOnlyDictionary<string, SolverStatus> Statuses = new Dictionary<string, SolverStatus>
     {
         ["converged"] = SolverStatus.Converged, ["stalled"] = SolverStatus.Stalled,
-        ["non-finite"] = SolverStatus.NonFinite, ["iteration-limit"] = SolverStatus.IterationLimit,
+        ["non-finite"] = SolverStatus.NonFinite, ["iteration-limit"] = SolverStatus.IterationLimit, ["time-limit"] = SolverStatus.TimeLimit,
     };
 
     /// <summary>The value for <paramref name="word"/>, or an <see cref="InvalidSettingException"/> listing the accepted words.</summary>

@@ -13,7 +13,11 @@ namespace SparseIhtVerify.Solver.Algorithms;
 public static class IterativeSolver
 {
     /// <summary>Solves for labels <paramref name="labels"/>; <paramref name="onIteration"/> sees every trace row.</summary>
-    public static SolverResult Solve(SensingOperator sensing, ReadOnlySpan<double> labels, SolverOptions options, Action<TraceRow>? onIteration = null, CancellationToken cancellation = default)
+    public static SolverResult Solve(SensingOperator sensing, ReadOnlySpan<double> labels, SolverOptions options, Action<TraceRow>? onIteration = null, CancellationToken cancellation = default) =>
+        Solve(sensing, labels, options, onIteration is null ? null : (row, _) => onIteration(row), cancellation);
+
+    /// <summary>Solves, showing <paramref name="observe"/> every trace row with the iterate it describes.</summary>
+    public static SolverResult Solve(SensingOperator sensing, ReadOnlySpan<double> labels, SolverOptions options, Action<TraceRow, SparseVector>? observe, CancellationToken cancellation = default)
     {
         options.Validate();
         if (labels.Length != sensing.Rows)
@@ -101,7 +105,7 @@ public static class IterativeSolver
             maxNonzeros = Math.Max(maxNonzeros, state.Weights.Count);
             var row = new TraceRow(iteration, relativeResidual, outcome.Step, entered, state.Weights.Count);
             trace.Add(row);
-            onIteration?.Invoke(row);
+            observe?.Invoke(row, state.Weights);
             if (iteration == 1)
             {
                 allocatedAfterFirst = GC.GetTotalAllocatedBytes(precise: true);
@@ -110,6 +114,12 @@ public static class IterativeSolver
             if (relativeResidual <= options.Tolerance)
             {
                 status = SolverStatus.Converged;
+                break;
+            }
+
+            if (options.TimeLimitSeconds is double limit && clock.Elapsed.TotalSeconds >= limit)
+            {
+                status = SolverStatus.TimeLimit;
                 break;
             }
 

@@ -31,7 +31,10 @@ public static class RestrictedLeastSquares
         return ConjugateGradients(sensing, support, labels, start);
     }
 
-    /// <summary>CGLS on A_T from <paramref name="start"/>, stopping when ‖A_Tᵀ r‖ ≤ 1e−13·‖A_Tᵀ y‖ or after 4|T| + 50 steps.</summary>
+    /// <summary>Most CGLS steps per solve: HTP calls it every iteration from a warm start, so a bound keeps each call O(n·k·steps).</summary>
+    public const int MaxConjugateGradientSteps = 200;
+
+    /// <summary>CGLS on A_T from <paramref name="start"/>, stopping when ‖A_Tᵀ r‖ ≤ 1e−13·‖A_Tᵀ y‖ or after min(4|T| + 50, <see cref="MaxConjugateGradientSteps"/>) steps.</summary>
     public static double[] ConjugateGradients(SensingOperator sensing, ReadOnlySpan<int> support, ReadOnlySpan<double> labels, ReadOnlySpan<double> start)
     {
         int k = support.Length, n = sensing.Rows;
@@ -51,7 +54,7 @@ public static class RestrictedLeastSquares
         double[] p = (double[])s.Clone();
         double gamma = VectorKernels.SumOfSquares(s);
         var q = new double[n];
-        for (int iteration = 0; iteration < 4 * k + 50 && Math.Sqrt(gamma) > target; iteration++)
+        for (int iteration = 0; iteration < Math.Min(4 * k + 50, MaxConjugateGradientSteps) && Math.Sqrt(gamma) > target; iteration++)
         {
             sensing.RestrictedForward(support, p, q);
             double qq = VectorKernels.SumOfSquares(q);

@@ -15,6 +15,7 @@ namespace SparseIhtVerify.Solver.Algorithms;
 /// <param name="StallIterations">Stop as stalled after this many consecutive steps with an unchanged support and objective.</param>
 /// <param name="StallTolerance">Relative objective change below which a step counts as stalled.</param>
 /// <param name="Parallelism">Threads for the gradient pass (results are bit-identical for every value).</param>
+/// <param name="TimeLimitSeconds">Stop after the iteration that passes this many seconds (null: no limit).</param>
 public sealed record SolverOptions(
     SolverKind Solver = SolverKind.Niht,
     int Projection = 1,
@@ -26,7 +27,8 @@ public sealed record SolverOptions(
     int InnerSteps = 10,
     int StallIterations = 10,
     double StallTolerance = 1e-14,
-    int Parallelism = 1)
+    int Parallelism = 1,
+    double? TimeLimitSeconds = null)
 {
     /// <summary>Throws <see cref="InvalidSettingException"/> naming the first setting out of range.</summary>
     public void Validate()
@@ -52,5 +54,9 @@ public sealed record SolverOptions(
         }
 
         InvalidSettingException.RequireAtLeast("parallelism", Parallelism, 1);
+        if (TimeLimitSeconds is double limit)
+        {
+            InvalidSettingException.RequirePositive("time-limit", limit);
+        }
     }
 }

@@ -14,4 +14,7 @@ public enum SolverStatus
 
     /// <summary>The iteration limit was reached.</summary>
     IterationLimit,
+
+    /// <summary>The time limit was reached.</summary>
+    TimeLimit,
 }

@@ -1,0 +1,184 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using SparseIhtVerify.Solver;
+using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Solver.IO;
+using SparseIhtVerify.Solver.Operators;
+using SparseIhtVerify.Solver.Randomness;
+using SparseIhtVerify.Theory.Audit;
+using SparseIhtVerify.Theory.Constants;
+
+namespace SparseIhtVerify.Cli;
+
+/// <summary>
+/// <c>sparse-iht audit</c>: do the guarantee's hypotheses hold on this instance, how sure are we, and does the
+/// solver agree? With no options it audits a small embedded planted instance on which guarantees hold-certified.
+/// </summary>
+public static class AuditCommand
+{
+    /// <summary>
+    /// The embedded instance: one hidden unit with 5 of 20 inputs, ±1 weights, 4000 samples. Its constants are
+    /// certified from the full 20×20 Gram; with two or more units the same-coordinate columns of different blocks
+    /// push δ above every catalogue threshold (theory.md §3), which <c>--width 2</c> shows.
+    /// </summary>
+    private static InstanceOptions EmbeddedInstance() => new(inputs: 20, width: 1, nonzeros: 5, samples: 4000, weights: "signs");
+
+    public static Command Create()
+    {
+        var instance = EmbeddedInstance();
+        var projection = new Option<int?>("--projection") { Description = "the user's projection size k (≥ s; default s); JTK14 uses max(k, 32s)" };
+        var levels = new Option<string?>("--levels") { Description = "extra levels to estimate, comma-separated (the catalogue's 2s, 3s, 2k+s are always done)" };
+        var budgetSupports = new Option<int>("--budget-supports") { Description = "supports evaluated per level at most (enumeration is exact only within this)", DefaultValueFactory = _ => 2000 };
+        var budgetSeconds = new Option<double>("--budget-seconds") { Description = "seconds per level at most", DefaultValueFactory = _ => 15 };
+        var restrict = new Option<bool>("--restrict-to-support") { Description = "judge guarantees with support-restricted constants (supports ⊇ S*, what the proofs for one w* use)" };
+        var modelSeconds = new Option<double>("--model-check-seconds") { Description = "seconds for the model check (best s-sparse fits)", DefaultValueFactory = _ => 15 };
+        var data = new Option<string?>("--data") { Description = "audit your own data: X as .npy (2-D float32/float64) or CSV, rows = samples" };
+        var generators = new Option<string?>("--generators") { Description = "with --data: generators h_j as .npy or CSV (p rows × d); default --width random N(0, I) generators" };
+        var threads = new Option<int>("--threads") { Description = "threads for the solver runs", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var json = new Option<string?>("--json") { Description = "write the full audit as JSON to this file" };
+        var quiet = new Option<bool>("--quiet") { Description = "no progress on standard error" };
+
+        var command = new Command("audit", "Check whether the recovery guarantee's hypotheses hold on an instance (or your data), and whether the solvers agree.");
+        foreach (Option option in instance.All.Concat([projection, levels, budgetSupports, budgetSeconds, restrict, modelSeconds, data, generators, threads, json, quiet]))
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parse =>
+        {
+            string? jsonPath = parse.GetValue(json);
+            if (jsonPath is not null)
+            {
+                OutputPaths.RequireWritableFile("json", jsonPath);
+            }
+
+            int supports = parse.GetValue(budgetSupports);
+            InvalidSettingException.RequireAtLeast("budget-supports", supports, 1);
+            double seconds = parse.GetValue(budgetSeconds);
+            InvalidSettingException.RequirePositive("budget-seconds", seconds);
+            double modelCheckSeconds = parse.GetValue(modelSeconds);
+            InvalidSettingException.RequirePositive("model-check-seconds", modelCheckSeconds);
+            int threadCount = parse.GetValue(threads);
+            InvalidSettingException.RequireAtLeast("threads", threadCount, 1);
+            int[] extraLevels = ParseLevels(parse.GetValue(levels));
+
+            (AuditSubject subject, string description) = parse.GetValue(data) is string dataPath
+                ? FromData(parse, instance, dataPath, parse.GetValue(generators), parse.GetValue(projection), threadCount)
+                : FromPlanted(parse, instance, parse.GetValue(projection), threadCount, parse.GetValue(generators));
+            var options = new AuditOptions(new EstimationBudget(supports, seconds, Seed: parse.GetValue(instance.Seed)), extraLevels,
+                parse.GetValue(restrict), modelCheckSeconds, threadCount);
+
+            AuditReport report;
+            using (var progress = new ProgressIndicator(!parse.GetValue(quiet)))
+            {
+                report = Auditor.Run(subject, options, progress.Report);
+            }
+
+            Console.Out.Write(AuditText.Render(report, description));
+            if (jsonPath is not null)
+            {
+                File.WriteAllText(jsonPath, JsonSerializer.Serialize(AuditJson.From(report, description), Format.Json));
+                Console.Out.WriteLine($"wrote {jsonPath}");
+            }
+
+            if (report.Conclusion == AuditConclusion.Violation)
+            {
+                Console.Out.WriteLine($"replay: sparse-iht audit {string.Join(' ', Environment.GetCommandLineArgs().Skip(2))}");
+            }
+
+            Console.Out.WriteLine(AuditText.ConclusionLine(report.Conclusion));
+            return report.Conclusion == AuditConclusion.Violation ? 1 : 0;
+        });
+        return command;
+    }
+
+    private static int[] ParseLevels(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
+        return text.Split(',').Select(part =>
+            int.TryParse(part.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int level) && level >= 1
+                ? level
+                : throw new InvalidSettingException("levels", $"must be comma-separated integers ≥ 1, got '{part.Trim()}'")).ToArray();
+    }
+
+    private static (AuditSubject, string) FromPlanted(ParseResult parse, InstanceOptions instance, int? projection, int threads, string? generators)
+    {
+        if (generators is not null)
+        {
+            throw new InvalidSettingException("generators", "applies only with --data (planted instances use --dictionary)");
+        }
+
+        PlantedNetworkSpec spec = instance.Spec(parse);
+        int k = projection ?? spec.Nonzeros;
+        if (k < spec.Nonzeros)
+        {
+            throw new InvalidSettingException("projection", $"must be at least --nonzeros (s = {spec.Nonzeros}), got {k}");
+        }
+
+        PlantedNetwork network = PlantedNetwork.Create(spec);
+        DictionaryKind kind = instance.DictionaryKind(parse);
+        GeneratorDictionary dictionary = GeneratorDictionary.Create(kind, network, parse.GetValue(instance.ExtraUnits), spec.Seed);
+        PatternRule rule = instance.Rule(parse);
+        var sensing = ActivationPatternOperator.FromDictionary(network.Data, dictionary, rule, threads);
+        string description = string.Create(CultureInfo.InvariantCulture,
+            $"planted instance d = {spec.Inputs}, m = {spec.Width}, s = {spec.Nonzeros}, n = {spec.Samples}, seed {spec.Seed}, weights {Spellings.Word(Spellings.Weights, spec.Weights)}, outputs {Spellings.Word(Spellings.Outputs, spec.Outputs)}; dictionary {Spellings.Word(Spellings.Dictionaries, kind)} (p = {dictionary.Blocks}, N = {sensing.Columns}); pattern rule {Spellings.Word(Spellings.PatternRules, rule)}");
+        // w* lives in the first m blocks; the extra random blocks of planted+random carry zeros.
+        var truth = new SparseVector(sensing.Columns, network.FusedWeights.Indices, network.FusedWeights.Values);
+        return (new AuditSubject(sensing, dictionary.Generators.ToArray(), spec.Nonzeros, k, network.Labels.ToArray(), truth), description);
+    }
+
+    private static (AuditSubject, string) FromData(ParseResult parse, InstanceOptions instance, string dataPath, string? generatorPath, int? projection, int threads)
+    {
+        DataMatrix data = Read("data", dataPath);
+        double[] generators;
+        int blocks;
+        if (generatorPath is not null)
+        {
+            DataMatrix given = Read("generators", generatorPath);
+            if (given.Columns != data.Columns)
+            {
+                throw new CliFailure($"--generators: rows must have d = {data.Columns} entries like the data's rows, got {given.Columns}");
+            }
+
+            generators = given.Values.ToArray();
+            blocks = given.Rows;
+        }
+        else
+        {
+            blocks = parse.GetValue(instance.Width) + parse.GetValue(instance.ExtraUnits);
+            InvalidSettingException.RequireAtLeast("width", blocks, 1);
+            generators = new double[blocks * data.Columns];
+            new SeededRandom(parse.GetValue(instance.Seed), RandomStream.Dictionary).FillGaussian(generators);
+        }
+
+        int s = parse.GetValue(instance.Nonzeros);
+        long unknowns = (long)blocks * data.Columns;
+        if (s < 1 || s > unknowns)
+        {
+            throw new InvalidSettingException("nonzeros", $"must lie in [1, {unknowns}] (p·d unknowns), got {s}");
+        }
+
+        PatternRule rule = instance.Rule(parse);
+        var sensing = ActivationPatternOperator.FromDictionary(data, new GeneratorDictionary(DictionaryKind.Random, data.Columns, generators, 0), rule, threads);
+        string description = string.Create(CultureInfo.InvariantCulture,
+            $"data {dataPath} (n = {data.Rows}, d = {data.Columns}); generators {(generatorPath ?? $"random N(0, I), seed {parse.GetValue(instance.Seed)}")} (p = {blocks}, N = {unknowns}); sparsity s = {s}; pattern rule {Spellings.Word(Spellings.PatternRules, rule)}");
+        return (new AuditSubject(sensing, generators, s, projection ?? s, null, null), description);
+    }
+
+    private static DataMatrix Read(string option, string path)
+    {
+        try
+        {
+            return DataFile.ReadMatrix(path);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or FormatException or OverflowException)
+        {
+            throw new CliFailure($"--{option}: {path}: {e.Message}");
+        }
+    }
+}

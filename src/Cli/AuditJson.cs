@@ -1,0 +1,73 @@
+using SparseIhtVerify.Theory.Audit;
+using SparseIhtVerify.Theory.Constants;
+using SparseIhtVerify.Theory.Guarantees;
+using SparseIhtVerify.Theory.Patterns;
+
+namespace SparseIhtVerify.Cli;
+
+/// <summary>The JSON document of <c>sparse-iht audit --json</c> (camelCase; every constant says its kind).</summary>
+public sealed record AuditJson(
+    string Subject,
+    string Normalisation,
+    string Conclusion,
+    int Samples,
+    int Inputs,
+    int Blocks,
+    int Unknowns,
+    int Sparsity,
+    int Projection,
+    PatternJson Patterns,
+    IReadOnlyList<ConstantsJson> UniformConstants,
+    IReadOnlyList<ConstantsJson> SupportRestrictedConstants,
+    string VerdictConstants,
+    IReadOnlyList<GuaranteeJson> Guarantees,
+    object? Identifiability,
+    object? ModelCheck,
+    IReadOnlyList<PrescribedRun> Runs,
+    double Seconds)
+{
+    public static AuditJson From(AuditReport r, string subject) => new(
+        subject, RestrictedConstants.Normalisation, AuditText.ConclusionLine(r.Conclusion), r.Samples, r.Inputs, r.Blocks, r.Unknowns, r.Sparsity, r.Projection,
+        PatternJson.From(r.Patterns), r.UniformConstants.Select(ConstantsJson.From).ToArray(), r.SupportRestrictedConstants.Select(ConstantsJson.From).ToArray(),
+        r.VerdictsUseSupportRestricted ? "support-restricted" : "uniform", r.Guarantees.Select(GuaranteeJson.From).ToArray(),
+        r.Identifiability is { } id ? new
+        {
+            status = AuditText.Word(id.Status), id.AlphaWitness, id.AlphaCertified, id.DependentColumns,
+            secondSolutionIndices = id.SecondSolution?.Indices.ToArray(), secondSolutionValues = id.SecondSolution?.Values.ToArray(),
+            id.SecondSolutionRelativeResidual, id.Explanation,
+        } : null,
+        r.ModelCheck is { } m ? new
+        {
+            m.Sparsity, m.ResidualFloor, m.BestSolver, m.Representable,
+            attempts = m.Attempts.Select(a => new { solver = a.Solver, status = a.Status, relativeResidual = a.RelativeResidual, iterations = a.Iterations }).ToArray(),
+            m.Explanation,
+        } : null,
+        r.Runs, r.Seconds);
+}
+
+public sealed record PatternJson(double MinCoverage, int MinCoverageBlock, double MaxCoverage, double MinSeparation, int[]? MinSeparationPair,
+    int DuplicatePairs, int ComplementaryPairs, int AllOnBlocks, int AllOffBlocks, double? MeanAngleDeviation, double? MaxAngleDeviation, IReadOnlyList<double> Coverage)
+{
+    public static PatternJson From(PatternStatistics p) => new(p.MinCoverage, p.MinCoverageBlock, p.MaxCoverage, p.MinSeparation,
+        p.MinSeparationPair is { } pair ? [pair.First, pair.Second] : null, p.DuplicatePairs.Count, p.ComplementaryPairs.Count,
+        p.AllOnBlocks.Count, p.AllOffBlocks.Count, p.Angles?.MeanAbsoluteDeviation, p.Angles?.MaxAbsoluteDeviation, p.Coverage);
+}
+
+public sealed record ConstantsJson(int Level, int EffectiveLevel, bool RestrictedToSupport, string Kind,
+    double AlphaWitness, double BetaWitness, double KappaWitness, double DeltaWitness, IReadOnlyList<int> AlphaWitnessSupport, IReadOnlyList<int> BetaWitnessSupport,
+    double? AlphaCertified, double? BetaCertified, double? KappaCertified, double? DeltaCertified,
+    double? AlphaDirectional, double? BetaDirectional, int SupportsExamined, int DirectionsSampled, double Seconds, IReadOnlyList<string> Methods)
+{
+    public static ConstantsJson From(RestrictedConstants c) => new(c.Level, c.EffectiveLevel, c.RestrictedToSupport, c.IsExact ? "exact" : "witness",
+        c.AlphaWitness, c.BetaWitness, c.KappaWitness, c.DeltaWitness, c.AlphaWitnessSupport, c.BetaWitnessSupport,
+        c.AlphaCertified, c.BetaCertified, c.KappaCertified, c.DeltaCertified, c.AlphaDirectional, c.BetaDirectional,
+        c.SupportsExamined, c.DirectionsSampled, c.Seconds, c.Methods);
+}
+
+public sealed record GuaranteeJson(string Id, string Algorithm, string Condition, string Conclusion, string Source, string Verdict,
+    int Projection, double? Step, double? PredictedRate, string RateKind, string RateText, IReadOnlyList<ClauseEvaluation> Clauses)
+{
+    public static GuaranteeJson From(GuaranteeEvaluation g) => new(g.Guarantee.Id, g.Guarantee.Algorithm.ToString().ToLowerInvariant(),
+        g.Guarantee.ConditionText, g.Guarantee.Conclusion, g.Guarantee.Source, AuditText.Word(g.Verdict), g.Projection, g.Step, g.PredictedRate,
+        g.Guarantee.RateKind.ToString(), g.Guarantee.RateText, g.Clauses);
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text;
+using SparseIhtVerify.Theory.Audit;
+using SparseIhtVerify.Theory.Constants;
+using SparseIhtVerify.Theory.Guarantees;
+using SparseIhtVerify.Theory.Identifiability;
+
+namespace SparseIhtVerify.Cli;
+
+/// <summary>The human-readable audit.</summary>
+public static class AuditText
+{
+    public static string ConclusionLine(AuditConclusion conclusion) => conclusion switch
+    {
+        AuditConclusion.Consistent => "consistent",
+        AuditConclusion.Violation => "violation",
+        AuditConclusion.NoCertifiedGuarantee => "no certified guarantee applies",
+        _ => "not exercised (no planted weights: guarantees evaluated, no solver run)",
+    };
+
+    public static string Word(Verdict verdict) => verdict switch
+    {
+        Verdict.HoldsCertified => "holds-certified",
+        Verdict.HoldsEstimated => "holds-estimated",
+        Verdict.FailsCertified => "fails-certified",
+        _ => "unknown",
+    };
+
+    public static string Word(IdentifiabilityStatus status) => status switch
+    {
+        IdentifiabilityStatus.Certified => "certified",
+        IdentifiabilityStatus.Estimated => "estimated",
+        _ => "not identifiable",
+    };
+
+    public static string Render(AuditReport report, string description)
+    {
+        var text = new StringBuilder();
+        var ci = CultureInfo.InvariantCulture;
+        var p = report.Patterns;
+        text.AppendLine(ci, $"audit of {description}");
+        text.AppendLine();
+        text.AppendLine("activation patterns");
+        text.AppendLine(ci, $"  coverage tr(D_j)/n         min {p.MinCoverage:F3} (block {p.MinCoverageBlock}), max {p.MaxCoverage:F3}");
+        text.AppendLine(ci, $"  separation γ = min Hamming/n  {(p.MinSeparationPair is { } pair ? $"{p.MinSeparation:F4} (blocks {pair.First}, {pair.Second})" : "— (one block)")}");
+        text.AppendLine(ci, $"  duplicate / complementary   {p.DuplicatePairs.Count} / {p.ComplementaryPairs.Count} pairs{(p.DuplicatePairs.Count > 0 ? $", e.g. blocks {p.DuplicatePairs[0].First} and {p.DuplicatePairs[0].Second} identical" : "")}");
+        text.AppendLine(ci, $"  all-on / all-off blocks     {p.AllOnBlocks.Count} / {p.AllOffBlocks.Count}");
+        if (p.Angles is { Pairs: > 0 } angles)
+        {
+            text.AppendLine(ci, $"  |Hamming/n − θ/π|            mean {angles.MeanAbsoluteDeviation:F4}, max {angles.MaxAbsoluteDeviation:F4} over {angles.Pairs} pairs (population value 0)");
+        }
+
+        text.AppendLine();
+        AppendConstants(text, "restricted constants, uniform over all supports of each level", report.UniformConstants);
+        if (report.SupportRestrictedConstants.Count > 0)
+        {
+            AppendConstants(text, "restricted constants over supports containing S* only", report.SupportRestrictedConstants);
+        }
+
+        text.AppendLine(ci, $"guarantees (judged with {(report.VerdictsUseSupportRestricted ? "support-restricted" : "uniform")} constants; s = {report.Sparsity}, user k = {report.Projection}, N = {report.Unknowns}, n = {report.Samples})");
+        foreach (GuaranteeEvaluation g in report.Guarantees)
+        {
+            string rate = g.PredictedRate is double r ? $"{Format.Number(r)} ({g.Guarantee.RateText})" : g.Guarantee.RateText;
+            text.AppendLine(ci, $"  {g.Guarantee.Id,-9} {Word(g.Verdict),-16} {g.Guarantee.Algorithm.ToString().ToLowerInvariant()}, k = {g.Projection}, step μ·n = {(g.Step is double mu ? Format.Number(mu * report.Samples) : "—")}, rate {rate}");
+            foreach (ClauseEvaluation c in g.Clauses)
+            {
+                string at = Symbol(c).StartsWith('δ') ? ", at this step" : "";
+                string certified = c.CertifiedValue is double u ? $", ≤ {Format.Number(u)} (certified{at})" : " (no certificate)";
+                text.AppendLine(ci, $"  {"",-9} {c.Text}: {Symbol(c)} ≥ {Format.Number(c.WitnessValue)} (witness){certified} → {Word(c.Verdict)}");
+            }
+        }
+
+        text.AppendLine();
+        if (report.Identifiability is IdentifiabilityReport id)
+        {
+            text.AppendLine(ci, $"identifiability: {Word(id.Status)}: {id.Explanation}");
+        }
+
+        if (report.ModelCheck is { } model)
+        {
+            text.AppendLine(ci, $"model check: {model.Explanation} (best: {model.BestSolver})");
+        }
+
+        if (report.Runs.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("prescribed runs (from w₀ = 0; e_t = ‖w_t − w*‖/‖w*‖; contraction e_{t+1}/e_t; directional ‖AΔ_t‖²/(n‖Δ_t‖²))");
+            foreach (PrescribedRun run in report.Runs)
+            {
+                string contraction = run.MaxObservedContraction is double c ? $"max contraction {Format.Number(c)}" : "no contraction above the noise floor";
+                string predicted = run.PredictedRate is double r ? $" vs predicted {Format.Number(r)} ({run.RateKind.ToString().ToLowerInvariant()})" : " (no rate predicted)";
+                string directional = run.DirectionalConstants.Count > 0 ? $", directional constants in [{Format.Number(run.DirectionalConstants.Where(v => v > 0).DefaultIfEmpty(0).Min())}, {Format.Number(run.DirectionalConstants.Max())}]" : "";
+                text.AppendLine(ci, $"  {run.GuaranteeId,-9} {Word(run.Verdict),-16} {run.Solver.ToString().ToLowerInvariant()} k = {run.Projection}, μ·n = {Format.Number(run.Step * report.Samples)}: {run.Iterations} iterations, final e = {Format.Number(run.FinalRelativeError)}, {contraction}{predicted}{directional}: {run.Finding}");
+            }
+        }
+
+        text.AppendLine(ci, $"({report.Seconds:F1} s)");
+        return text.ToString();
+    }
+
+    private static string Symbol(ClauseEvaluation clause) => clause.Text.Split(' ')[0].StartsWith('δ') ? clause.Text.Split(' ')[0] : "κ_{2k+s}";
+
+    private static void AppendConstants(StringBuilder text, string title, IReadOnlyList<RestrictedConstants> constants)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        text.AppendLine(ci, $"{title} ({RestrictedConstants.Normalisation})");
+        text.AppendLine(ci, $"  {"level",6} {"kind",-8} {"α_k ≤",10} {"β_k ≥",10} {"κ_k ≥",10} {"δ_k ≥",8} | {"α_k ≥",10} {"β_k ≤",10} {"δ_k ≤",8} (certified) | {"dir. α",9} {"dir. β",9} | supports  seconds");
+        foreach (RestrictedConstants c in constants)
+        {
+            string kind = c.IsExact ? "exact" : "witness";
+            string certified = c.AlphaCertified is double a && c.BetaCertified is double b
+                ? $"{Format.Number(a),10} {Format.Number(b),10} {Format.Number(c.DeltaCertified ?? 1),8}"
+                : $"{"—",10} {"—",10} {"—",8}";
+            string level = c.EffectiveLevel == c.Level ? c.Level.ToString(ci) : $"{c.Level}→{c.EffectiveLevel}";
+            text.AppendLine(ci, $"  {level,6} {kind,-8} {Format.Number(c.AlphaWitness),10} {Format.Number(c.BetaWitness),10} {Format.Number(c.KappaWitness),10} {Format.Number(c.DeltaWitness),8} | {certified}             | {(c.AlphaDirectional is double da ? Format.Number(da) : "—"),9} {(c.BetaDirectional is double db ? Format.Number(db) : "—"),9} | {c.SupportsExamined,8} {c.Seconds,8:F2}");
+        }
+
+        text.AppendLine("  (exact rows: the witness columns are the true values; level a→b: capped at N)");
+        text.AppendLine();
+    }
+}

@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using SparseIhtVerify.Solver;
+using SparseIhtVerify.Solver.Algorithms;
+using SparseIhtVerify.Solver.Kernels;
+using SparseIhtVerify.Theory.Constants;
+using SparseIhtVerify.Theory.Guarantees;
+using SparseIhtVerify.Theory.Identifiability;
+using SparseIhtVerify.Theory.Representation;
+using SparseIhtVerify.Theory.Patterns;
+
+namespace SparseIhtVerify.Theory.Audit;
+
+/// <summary>
+/// The whole loop of theory.md §3–§5 on one instance: pattern statistics, restricted constants at the levels the
+/// catalogue needs, every guarantee's verdict, identifiability and the model check, then (for planted instances)
+/// the solver each holding guarantee prescribes, run with its step and projection and checked against the
+/// predicted contraction. The conclusion is <see cref="AuditConclusion.Consistent"/> when every holds-certified
+/// guarantee was honoured.
+/// </summary>
+public static class Auditor
+{
+    /// <summary>Errors below this fraction of ‖w*‖ are numerical noise: contractions are not judged there.</summary>
+    public const double ErrorFloor = 1e-9;
+
+    /// <summary>Converged means a final relative error at most this.</summary>
+    public const double RecoveryTolerance = 1e-8;
+
+    /// <summary>Slack allowed on a predicted contraction for rounding.</summary>
+    public const double RateSlack = 1e-9;
+
+    /// <summary>Runs the audit; <paramref name="progress"/> hears what is being done.</summary>
+    public static AuditReport Run(AuditSubject subject, AuditOptions options, Action<string>? progress = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var sensing = subject.Operator;
+        int s = subject.Sparsity, n = sensing.Rows, unknowns = sensing.Columns;
+        int k = Math.Max(s, subject.Projection);
+        bool planted = subject.Truth is not null && subject.Labels is not null;
+        if (subject.Truth is { } truth && truth.Length != unknowns)
+        {
+            throw new ArgumentException($"the planted weights have length {truth.Length} but the operator has N = {unknowns} columns (pad w* with the extra blocks' zeros)");
+        }
+
+        if (options.RestrictToSupport && !planted)
+        {
+            throw new InvalidSettingException("restrict-to-support", "needs a planted instance (it restricts to supports containing S*)");
+        }
+
+        progress?.Invoke("pattern statistics…");
+        int[] hamming = PatternStatistics.PairwiseHamming(sensing.Patterns);
+        PatternStatistics patterns = PatternStatistics.Compute(sensing.Patterns, subject.Generators.Span, sensing.BlockSize, hamming);
+
+        var levels = GuaranteeCatalogue.All.SelectMany(g => GuaranteeEvaluator.Levels(g, s, k, unknowns))
+            .Append(2 * s).Concat(options.ExtraLevels).Select(l => Math.Min(l, unknowns)).Distinct().Order().ToArray();
+        RestrictedConstants[] uniform = Estimate(sensing, levels, null, options, hamming, progress, "uniform");
+        RestrictedConstants[] restricted = options.RestrictToSupport
+            ? Estimate(sensing, levels, subject.Truth!.Indices.ToArray(), options, hamming, progress, "support-restricted")
+            : [];
+        RestrictedConstants[] judged = options.RestrictToSupport ? restricted : uniform;
+        RestrictedConstants At(int level) => judged.First(c => c.EffectiveLevel == Math.Min(level, unknowns));
+
+        var guarantees = GuaranteeCatalogue.All.Select(g => GuaranteeEvaluator.Evaluate(g, s, k, n, unknowns, At)).ToArray();
+
+        IdentifiabilityReport? identifiability = null;
+        ModelCheckReport? modelCheck = null;
+        var runs = new List<PrescribedRun>();
+        if (planted)
+        {
+            identifiability = IdentifiabilityCheck.Check(sensing, uniform.First(c => c.EffectiveLevel == Math.Min(2 * s, unknowns)), subject.Truth!, subject.Labels, sensing);
+            progress?.Invoke("model check (best s-sparse fits)…");
+            modelCheck = ModelCheck.Run(sensing, subject.Labels!, s, options.ModelCheckSeconds, parallelism: options.Parallelism);
+            foreach (GuaranteeEvaluation evaluation in guarantees.Where(g => g.Verdict is Verdict.HoldsCertified or Verdict.HoldsEstimated && g.Step is not null))
+            {
+                progress?.Invoke($"running {evaluation.Guarantee.Id}'s prescribed solver…");
+                runs.Add(RunPrescribed(subject, evaluation, options.Parallelism));
+            }
+        }
+
+        AuditConclusion conclusion = !planted ? AuditConclusion.NotExercised
+            : !guarantees.Any(g => g.Verdict == Verdict.HoldsCertified) ? AuditConclusion.NoCertifiedGuarantee
+            : runs.Where(r => r.Verdict == Verdict.HoldsCertified).All(r => r.Honoured) ? AuditConclusion.Consistent
+            : AuditConclusion.Violation;
+        return new AuditReport(n, sensing.BlockSize, sensing.Blocks, unknowns, s, k, patterns, uniform, restricted, options.RestrictToSupport,
+            guarantees, identifiability, modelCheck, runs, conclusion, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// Runs the solver <paramref name="evaluation"/> prescribes from w_0 = 0 and checks it: converged to w*
+    /// (relative error ≤ 1e−8), and every per-step contraction (or the cumulative bound) within the predicted rate
+    /// while the error is above the noise floor.
+    /// </summary>
+    public static PrescribedRun RunPrescribed(AuditSubject subject, GuaranteeEvaluation evaluation, int parallelism)
+    {
+        var sensing = subject.Operator;
+        SparseVector truth = subject.Truth ?? throw new ArgumentException("a prescribed run needs the planted weights");
+        double[] labels = subject.Labels ?? throw new ArgumentException("a prescribed run needs the labels");
+        double step = evaluation.Step ?? throw new ArgumentException("the guarantee prescribes no step (α ≤ 0)");
+        double? rate = evaluation.PredictedRate;
+        int iterations = rate is double r && r < 1 && r > 0
+            ? (int)Math.Clamp(Math.Ceiling(Math.Log(1e-11) / Math.Log(r)) + 20, 50, 20000)
+            : 3000;
+        var options = new SolverOptions(evaluation.Guarantee.Algorithm, Projection: evaluation.Projection, Step: step,
+            MaxIterations: iterations, Tolerance: 1e-15, StallIterations: 25, Parallelism: parallelism);
+        double truthNorm = truth.Norm();
+        var errors = new List<double> { 1.0 };
+        var directional = new List<double>();
+        SolverResult result = IterativeSolver.Solve(sensing, labels, options, (_, w) =>
+        {
+            double error = w.DistanceTo(truth) / truthNorm;
+            errors.Add(error);
+            if (error > ErrorFloor)
+            {
+                // Below the floor, ‖AΔ‖ is rounding noise of Aw − Aw* and the quotient means nothing.
+                directional.Add(DirectionalConstant(sensing, w, truth));
+            }
+        });
+
+        var contractions = new List<double>();
+        bool withinRate = true;
+        for (int t = 0; t + 1 < errors.Count; t++)
+        {
+            if (errors[t] <= ErrorFloor)
+            {
+                break;
+            }
+
+            double ratio = errors[t + 1] / errors[t];
+            contractions.Add(ratio);
+            withinRate &= evaluation.Guarantee.RateKind switch
+            {
+                RateKind.PerStep => rate is not double rho || errors[t + 1] <= rho * errors[t] * (1 + RateSlack) + ErrorFloor * 1e-3,
+                RateKind.Cumulative => rate is not double rho2 || errors[t + 1] <= Math.Pow(rho2, t + 1) * (1 + RateSlack) + ErrorFloor * 1e-3,
+                _ => true,
+            };
+        }
+
+        double final = errors[^1];
+        bool converged = final <= RecoveryTolerance;
+        bool honoured = converged && withinRate;
+        string finding = honoured ? "honoured"
+            : !converged ? $"did not reach relative error {RecoveryTolerance:G1} in {result.Iterations} iterations (status {result.Status}, error {final:G3})"
+            : "a contraction exceeded the predicted rate";
+        return new PrescribedRun(evaluation.Guarantee.Id, evaluation.Verdict, evaluation.Guarantee.Algorithm, evaluation.Projection, step,
+            evaluation.Guarantee.RateKind, rate, result.Status, result.Iterations, final,
+            contractions.Count > 0 ? contractions.Max() : null, errors, contractions, directional, honoured, finding);
+    }
+
+    /// <summary>‖AΔ‖²/(n‖Δ‖²) for Δ = w − w* (0 when Δ = 0).</summary>
+    public static double DirectionalConstant(SparseIhtVerify.Solver.Operators.SensingOperator sensing, SparseVector w, SparseVector truth)
+    {
+        double[] image = sensing.Forward(w);
+        double[] planted = sensing.Forward(truth);
+        VectorKernels.Axpy(-1, planted, image);
+        double distance = w.DistanceTo(truth);
+        return distance > 0 ? VectorKernels.SumOfSquares(image) / (sensing.Rows * distance * distance) : 0;
+    }
+
+    private static RestrictedConstants[] Estimate(SparseIhtVerify.Solver.Operators.ActivationPatternOperator sensing, int[] levels, int[]? required, AuditOptions options, int[] hamming, Action<string>? progress, string label) =>
+        levels.Select(level =>
+        {
+            progress?.Invoke($"{label} constants at level {level}…");
+            return RestrictedConstantEstimator.Estimate(sensing, level, required, options.Budget, sensing, hamming);
+        }).ToArray();
+}
