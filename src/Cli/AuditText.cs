@@ -88,7 +88,8 @@ public static class AuditText
             foreach (PrescribedRun run in report.Runs)
             {
                 string contraction = run.MaxObservedContraction is double c ? $"max contraction {Format.Number(c)}" : "no contraction above the noise floor";
-                string predicted = run.PredictedRate is double r ? $" vs predicted {Format.Number(r)} ({run.RateKind.ToString().ToLowerInvariant()})" : " (no rate predicted)";
+                string kind = run.RateKind == RateKind.PerStep ? "per step" : "cumulative, ρ^t";
+                string predicted = run.PredictedRate is double r ? $" vs predicted {Format.Number(r)} ({kind})" : " (no rate predicted)";
                 string directional = run.DirectionalConstants.Count > 0 ? $", directional constants in [{Format.Number(run.DirectionalConstants.Where(v => v > 0).DefaultIfEmpty(0).Min())}, {Format.Number(run.DirectionalConstants.Max())}]" : "";
                 text.AppendLine(ci, $"  {run.GuaranteeId,-9} {Word(run.Verdict),-16} {run.Solver.ToString().ToLowerInvariant()} k = {run.Projection}, μ·n = {Format.Number(run.Step * report.Samples)}: {run.Iterations} iterations, final e = {Format.Number(run.FinalRelativeError)}, {contraction}{predicted}{directional}: {run.Finding}");
             }
