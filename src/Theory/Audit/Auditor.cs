@@ -53,11 +53,13 @@ public static class Auditor
         var levels = GuaranteeCatalogue.All.SelectMany(g => GuaranteeEvaluator.Levels(g, s, k, unknowns))
             .Append(2 * s).Concat(options.ExtraLevels).Select(l => Math.Min(l, unknowns)).Distinct().Order().ToArray();
         RestrictedConstants[] uniform = Estimate(sensing, levels, null, options, hamming, progress, "uniform");
+        // Supports containing S* have at least |S*| columns: levels below that have no support-restricted constants.
         RestrictedConstants[] restricted = options.RestrictToSupport
-            ? Estimate(sensing, levels, subject.Truth!.Indices.ToArray(), options, hamming, progress, "support-restricted")
+            ? Estimate(sensing, levels.Where(l => l >= subject.Truth!.Count).ToArray(), subject.Truth!.Indices.ToArray(), options, hamming, progress, "support-restricted")
             : [];
         RestrictedConstants[] judged = options.RestrictToSupport ? restricted : uniform;
         RestrictedConstants At(int level) => judged.First(c => c.EffectiveLevel == Math.Min(level, unknowns));
+        // The catalogue's levels (2s, 3s, 2k+s) are all ≥ s, so every level a guarantee asks for was estimated.
 
         var guarantees = GuaranteeCatalogue.All.Select(g => GuaranteeEvaluator.Evaluate(g, s, k, n, unknowns, At)).ToArray();
 
