@@ -16,7 +16,7 @@ public static class CommandLine
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            Console.Error.WriteLine($"sparse-iht: {parse.Errors[0].Message} (see --help)");
+            Console.Error.WriteLine($"sparse-iht: {Describe(parse.Errors[0])} (see --help)");
             return CliFailure.ExitCode;
         }
 
@@ -40,5 +40,27 @@ public static class CommandLine
             Console.Error.WriteLine($"sparse-iht: internal error: {e.GetType().Name}: {e.Message} (rerun with SPARSE_IHT_DEBUG=1 for the stack trace, and please report it)");
             return 1;
         }
+    }
+
+    /// <summary>A parse error as "--option: expected …, got '…'" when it concerns an option's value.</summary>
+    private static string Describe(System.CommandLine.Parsing.ParseError error)
+    {
+        var result = error.SymbolResult;
+        System.CommandLine.Parsing.OptionResult? option = result as System.CommandLine.Parsing.OptionResult
+            ?? (result as System.CommandLine.Parsing.ArgumentResult)?.Parent as System.CommandLine.Parsing.OptionResult;
+        if (option is null)
+        {
+            return error.Message;
+        }
+
+        Type type = Nullable.GetUnderlyingType(option.Option.ValueType) ?? option.Option.ValueType;
+        string expected = type == typeof(int) || type == typeof(long) ? "an integer"
+            : type == typeof(double) ? "a number"
+            : type == typeof(bool) ? "true or false"
+            : "a value";
+        string given = string.Join(' ', option.Tokens.Select(t => t.Value));
+        return given.Length == 0
+            ? $"{option.Option.Name}: expected {expected} after the option"
+            : $"{option.Option.Name}: expected {expected}, got '{given}'";
     }
 }
