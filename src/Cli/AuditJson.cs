@@ -23,6 +23,7 @@ public sealed record AuditJson(
     IReadOnlyList<GuaranteeJson> Guarantees,
     object? Identifiability,
     object? ModelCheck,
+    double? PlantedRelativeResidual,
     IReadOnlyList<PrescribedRun> Runs,
     double Seconds)
 {
@@ -42,7 +43,7 @@ public sealed record AuditJson(
             attempts = m.Attempts.Select(a => new { solver = a.Solver, status = a.Status, relativeResidual = a.RelativeResidual, iterations = a.Iterations }).ToArray(),
             m.Explanation,
         } : null,
-        r.Runs, r.Seconds);
+        r.PlantedRelativeResidual, r.Runs, r.Seconds);
 }
 
 public sealed record PatternJson(double MinCoverage, int MinCoverageBlock, double MaxCoverage, double MinSeparation, int[]? MinSeparationPair,

@@ -15,7 +15,7 @@ public static class AuditText
         AuditConclusion.Consistent => "consistent",
         AuditConclusion.Violation => "violation",
         AuditConclusion.NoCertifiedGuarantee => "no certified guarantee applies",
-        _ => "not exercised (no planted weights: guarantees evaluated, no solver run)",
+        _ => "not exercised (no planted w* with Aw* = y to recover: guarantees evaluated, no solver run)",
     };
 
     public static string Word(Verdict verdict) => verdict switch
@@ -74,6 +74,11 @@ public static class AuditText
         if (report.Identifiability is IdentifiabilityReport id)
         {
             text.AppendLine(ci, $"identifiability: {Word(id.Status)}: {id.Explanation}");
+        }
+
+        if (report.PlantedRelativeResidual is double planted && planted > SparseIhtVerify.Theory.Representation.ModelCheck.SolutionTolerance)
+        {
+            text.AppendLine(ci, $"planted weights: ‖Aw* − y‖/‖y‖ = {Format.Number(planted)}: this dictionary cannot express the planted network, so no prescribed run has a w* to recover");
         }
 
         if (report.ModelCheck is { } model)

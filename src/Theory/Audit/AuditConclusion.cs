@@ -12,6 +12,6 @@ public enum AuditConclusion
     /// <summary>No guarantee holds-certified on this instance.</summary>
     NoCertifiedGuarantee,
 
-    /// <summary>No planted weights (user data): guarantees were evaluated, not exercised.</summary>
+    /// <summary>A guarantee holds-certified but there is no planted solution of Aw = y to recover (user data, or a dictionary that cannot express w*): not exercised.</summary>
     NotExercised,
 }

@@ -6,7 +6,11 @@ using SparseIhtVerify.Theory.Patterns;
 
 namespace SparseIhtVerify.Theory.Audit;
 
-/// <summary>Everything an audit found. All constants use G = AᵀA/n.</summary>
+/// <summary>
+/// Everything an audit found. All constants use G = AᵀA/n. <see cref="PlantedRelativeResidual"/> is ‖Aw* − y‖/‖y‖
+/// for planted instances: zero when the dictionary expresses the planted network, so that the prescribed runs have
+/// a w* to recover.
+/// </summary>
 public sealed record AuditReport(
     int Samples,
     int Inputs,
@@ -21,6 +25,7 @@ public sealed record AuditReport(
     IReadOnlyList<GuaranteeEvaluation> Guarantees,
     IdentifiabilityReport? Identifiability,
     ModelCheckReport? ModelCheck,
+    double? PlantedRelativeResidual,
     IReadOnlyList<PrescribedRun> Runs,
     AuditConclusion Conclusion,
     double Seconds);

@@ -469,7 +469,7 @@ public static class RestrictedConstantEstimator
             }
 
             double best = Score(current);
-            while (current.Length < Level && !OutOfBudget)
+            while (current.Length < Level && !OutOfBudget && Examined < Budget.Supports)
             {
                 int[] chosen = current;
                 double chosenScore = double.PositiveInfinity;

@@ -20,16 +20,18 @@ public static class IdentifiabilityCheck
     /// <summary>Runs the check from the level-2s constants.</summary>
     public static IdentifiabilityReport Check(SensingOperator sensing, RestrictedConstants level2s, SparseVector truth, ReadOnlySpan<double> labels, ActivationPatternOperator? structure)
     {
+        bool solves = Representation.ModelCheck.RelativeResidual(sensing, truth, labels) <= Representation.ModelCheck.SolutionTolerance;
+        string unique = solves ? "w* is the only s-sparse solution of Aw = y" : "at most one s-sparse w solves Aw = y (w* does not: Aw* ≠ y for this dictionary)";
         if (level2s.AlphaCertified is double certified && certified > ZeroTolerance * Math.Max(1, level2s.BetaWitness))
         {
             return new IdentifiabilityReport(IdentifiabilityStatus.Certified, level2s.AlphaWitness, certified, [], null, null,
-                $"certified α_2s ≥ {certified:G3} > 0 ({RestrictedConstants.Normalisation}): w* is the only s-sparse solution of Aw = y");
+                $"certified α_2s ≥ {certified.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)} > 0 ({RestrictedConstants.Normalisation}): {unique}");
         }
 
         if (level2s.AlphaWitness > ZeroTolerance * Math.Max(1, level2s.BetaWitness))
         {
             return new IdentifiabilityReport(IdentifiabilityStatus.Estimated, level2s.AlphaWitness, level2s.AlphaCertified, [], null, null,
-                $"no support of size 2s found with λ_min(G_S) below {level2s.AlphaWitness:G3}, but nothing certifies α_2s > 0");
+                $"no support of size 2s found with λ_min(G_S) below {level2s.AlphaWitness.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)}, but nothing certifies α_2s > 0");
         }
 
         int[] dependent = NullVectorSupport(sensing, level2s.AlphaWitnessSupport);
