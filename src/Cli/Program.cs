@@ -5,4 +5,5 @@ var root = new RootCommand("sparse-iht: recover sparse two-layer ReLU networks b
 root.Subcommands.Add(RecoverCommand.Create());
 root.Subcommands.Add(AuditCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(SweepCommand.Create());
 return CommandLine.Run(root, args);

@@ -37,6 +37,26 @@ public static class Recovery
         Validate(request);
         var clock = Stopwatch.StartNew();
         PlantedNetwork network = PlantedNetwork.Create(request.Instance);
+        return Run(request, network, clock, onIteration, cancellation);
+    }
+
+    /// <summary>
+    /// Runs the experiment on <paramref name="network"/>, already drawn from <c>request.Instance</c> (several
+    /// solvers can share one draw); the setup time then counts the dictionary and the patterns only.
+    /// </summary>
+    public static RecoveryOutcome Run(RecoveryRequest request, PlantedNetwork network, Action<TraceRow>? onIteration = null, CancellationToken cancellation = default)
+    {
+        Validate(request);
+        if (network.Spec != request.Instance)
+        {
+            throw new ArgumentException("the network was not drawn from the request's instance", nameof(network));
+        }
+
+        return Run(request, network, Stopwatch.StartNew(), onIteration, cancellation);
+    }
+
+    private static RecoveryOutcome Run(RecoveryRequest request, PlantedNetwork network, Stopwatch clock, Action<TraceRow>? onIteration, CancellationToken cancellation)
+    {
         GeneratorDictionary dictionary = GeneratorDictionary.Create(request.Dictionary, network, request.ExtraUnits, request.Instance.Seed);
         var sensing = ActivationPatternOperator.FromDictionary(network.Data, dictionary, request.Rule, request.Solver.Parallelism);
         double setup = clock.Elapsed.TotalSeconds;

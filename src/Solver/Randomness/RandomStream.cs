@@ -26,4 +26,7 @@ public enum RandomStream
 
     /// <summary>Sampled supports and directions of estimators.</summary>
     Estimation = 6,
+
+    /// <summary>Initial weights of the dense baselines (iterative magnitude pruning).</summary>
+    Baseline = 7,
 }

@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text;
+using SparseIhtVerify.Solver.Experiments.Sweep;
+
+namespace SparseIhtVerify.Cli;
+
+/// <summary>The aggregated grid as CSV: one line per cell and method, invariant culture, a header line.</summary>
+public static class SweepSummaryCsv
+{
+    public static readonly string[] Columns =
+    [
+        "inputs", "width", "nonzeros", "samples", "method", "seeds", "mean_psnr_db", "success_rate", "mean_weight_error", "median_weight_error",
+        "mean_support_recall", "exact_support_rate", "mean_seconds", "mean_iterations", "state_bytes", "pattern_bytes",
+        "theory", "audited_seeds", "certified_seeds", "holding_seeds",
+    ];
+
+    /// <summary>Writes <paramref name="cells"/> to <paramref name="path"/> (atomically: a temporary file, then a rename) and returns the path.</summary>
+    public static string Write(string path, IReadOnlyList<SweepCellSummary> cells)
+    {
+        var text = new StringBuilder();
+        text.Append(string.Join(',', Columns)).Append('\n');
+        foreach (SweepCellSummary c in cells)
+        {
+            text.Append(string.Join(',',
+                I(c.Cell.Inputs), I(c.Cell.Width), I(c.Cell.Nonzeros), I(c.Cell.Samples), c.Method, I(c.Seeds),
+                D(c.MeanPsnrDb), D(c.SuccessRate), D(c.MeanWeightError), D(c.MedianWeightError), D(c.MeanSupportRecall), D(c.ExactSupportRate),
+                D(c.MeanSeconds), D(c.MeanIterations), c.StateBytes.ToString(CultureInfo.InvariantCulture), c.PatternBytes.ToString(CultureInfo.InvariantCulture),
+                TheoryWord(c.Theory), I(c.AuditedSeeds), I(c.CertifiedSeeds), I(c.HoldingSeeds))).Append('\n');
+        }
+
+        string temporary = path + ".tmp";
+        File.WriteAllText(temporary, text.ToString());
+        File.Move(temporary, path, overwrite: true);
+        return path;
+    }
+
+    /// <summary>not-audited | none | holds-estimated | holds-certified.</summary>
+    public static string TheoryWord(SweepTheory theory) => theory switch
+    {
+        SweepTheory.HoldsCertified => "holds-certified",
+        SweepTheory.HoldsEstimated => "holds-estimated",
+        SweepTheory.None => "none",
+        _ => "not-audited",
+    };
+
+    private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string D(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+}
