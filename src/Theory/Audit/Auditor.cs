@@ -52,10 +52,12 @@ public static class Auditor
 
         var levels = GuaranteeCatalogue.All.SelectMany(g => GuaranteeEvaluator.Levels(g, s, k, unknowns))
             .Append(2 * s).Concat(options.ExtraLevels).Select(l => Math.Min(l, unknowns)).Distinct().Order().ToArray();
-        RestrictedConstants[] uniform = Estimate(sensing, levels, null, options, hamming, progress, "uniform");
+        // One full Gram (when small enough) serves every level, uniform and restricted.
+        var gram = RestrictedConstantEstimator.FullGram(sensing);
+        RestrictedConstants[] uniform = Estimate(sensing, levels, null, options, hamming, gram, progress, "uniform");
         // Supports containing S* have at least |S*| columns: levels below that have no support-restricted constants.
         RestrictedConstants[] restricted = options.RestrictToSupport
-            ? Estimate(sensing, levels.Where(l => l >= subject.Truth!.Count).ToArray(), subject.Truth!.Indices.ToArray(), options, hamming, progress, "support-restricted")
+            ? Estimate(sensing, levels.Where(l => l >= subject.Truth!.Count).ToArray(), subject.Truth!.Indices.ToArray(), options, hamming, gram, progress, "support-restricted")
             : [];
         RestrictedConstants[] judged = options.RestrictToSupport ? restricted : uniform;
         RestrictedConstants At(int level) => judged.First(c => c.EffectiveLevel == Math.Min(level, unknowns));
@@ -162,10 +164,12 @@ public static class Auditor
         return distance > 0 ? VectorKernels.SumOfSquares(image) / (sensing.Rows * distance * distance) : 0;
     }
 
-    private static RestrictedConstants[] Estimate(SparseIhtVerify.Solver.Operators.ActivationPatternOperator sensing, int[] levels, int[]? required, AuditOptions options, int[] hamming, Action<string>? progress, string label) =>
-        levels.Select(level =>
+    private static RestrictedConstants[] Estimate(SparseIhtVerify.Solver.Operators.ActivationPatternOperator sensing, int[] levels, int[]? required, AuditOptions options, int[] hamming, MathNet.Numerics.LinearAlgebra.Matrix<double>? gram, Action<string>? progress, string label)
+    {
+        return levels.Select(level =>
         {
             progress?.Invoke($"{label} constants at level {level}…");
-            return RestrictedConstantEstimator.Estimate(sensing, level, required, options.Budget, sensing, hamming);
+            return RestrictedConstantEstimator.Estimate(sensing, level, required, options.Budget, sensing, hamming, gram);
         }).ToArray();
+    }
 }

@@ -34,7 +34,8 @@ public static class RestrictedConstantEstimator
     /// <param name="budget">Work limits.</param>
     /// <param name="structure">The network operator's block structure, enabling the adversarial search (null for other operators).</param>
     /// <param name="pairwiseHamming">Hamming distances of the block patterns (p×p), if already computed.</param>
-    public static RestrictedConstants Estimate(SensingOperator sensing, int level, IReadOnlyList<int>? requiredSupport, EstimationBudget budget, ActivationPatternOperator? structure = null, int[]? pairwiseHamming = null)
+    /// <param name="fullGram">G = AᵀA/n over all N columns, if already computed (<see cref="FullGram"/>); shared across levels.</param>
+    public static RestrictedConstants Estimate(SensingOperator sensing, int level, IReadOnlyList<int>? requiredSupport, EstimationBudget budget, ActivationPatternOperator? structure = null, int[]? pairwiseHamming = null, Matrix<double>? fullGram = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(level);
         int columns = sensing.Columns;
@@ -45,7 +46,7 @@ public static class RestrictedConstantEstimator
             throw new ArgumentException($"the required support has {required.Length} columns, more than the level {effective}");
         }
 
-        var search = new Search(sensing, effective, required, budget);
+        var search = new Search(sensing, effective, required, budget, fullGram ?? FullGram(sensing));
         var methods = new List<string>();
         bool exact = false;
         if (budget.Enumerate && effective == columns && search.Full is not null)
@@ -324,6 +325,15 @@ public static class RestrictedConstantEstimator
         return sampled > 0 ? (min, max, sampled) : (null, null, 0);
     }
 
+    /// <summary>
+    /// G = AᵀA/n over all N columns when N ≤ <see cref="EstimationBudget.FullGramLimit"/> and n·N² ≤
+    /// <see cref="EstimationBudget.FullGramWork"/> (what certified bounds and enumeration need), else null.
+    /// </summary>
+    public static Matrix<double>? FullGram(SensingOperator sensing) =>
+        sensing.Columns <= EstimationBudget.FullGramLimit && (double)sensing.Rows * sensing.Columns * sensing.Columns <= EstimationBudget.FullGramWork
+            ? SymmetricEigenvalues.Gram(sensing, Enumerable.Range(0, sensing.Columns).ToArray())
+            : null;
+
     /// <summary>C(n, k) as a double (∞ past 1e300).</summary>
     public static double Binomial(int n, int k)
     {
@@ -374,7 +384,7 @@ public static class RestrictedConstantEstimator
     {
         private readonly SeededRandom _random;
 
-        public Search(SensingOperator sensing, int level, int[] required, EstimationBudget budget)
+        public Search(SensingOperator sensing, int level, int[] required, EstimationBudget budget, Matrix<double>? full)
         {
             Sensing = sensing;
             Level = level;
@@ -382,10 +392,7 @@ public static class RestrictedConstantEstimator
             Budget = budget;
             _random = new SeededRandom(budget.Seed, RandomStream.Estimation);
             Columns = sensing.Columns;
-            if (Columns <= EstimationBudget.FullGramLimit && (double)sensing.Rows * Columns * Columns <= EstimationBudget.FullGramWork)
-            {
-                Full = SymmetricEigenvalues.Gram(sensing, Enumerable.Range(0, Columns).ToArray());
-            }
+            Full = full;
         }
 
         public SensingOperator Sensing { get; }
