@@ -13,6 +13,13 @@ public static class CommandLine
     public static int Run(RootCommand root, string[] args)
     {
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        if (args.Length == 0)
+        {
+            // No command: show what there is, as a usage error.
+            root.Parse(["--help"]).Invoke();
+            return CliFailure.ExitCode;
+        }
+
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
