@@ -8,7 +8,9 @@ namespace SparseIhtVerify.Solver.Algorithms;
 /// One streamed pass of the gradient g = Aᵀ r, r = Aw − y, that keeps only O(k) numbers: g on the current
 /// support S = supp w, and the k off-support entries of largest |g_i| (ties: lower index). That is enough to
 /// evaluate H_k(w − μ g) exactly for every step μ &gt; 0: off S, z_i = −μ g_i, so the order of |z_i| is the order
-/// of |g_i|, and an off-support index outside the top k by |g| can never enter H_k(z).
+/// of |g_i|, and an off-support index outside the top k by |g| can never enter H_k(z). (One caveat of floating
+/// point: if rounding μ·|g_a| and μ·|g_b| makes two different magnitudes equal, dense H_k would break that new tie
+/// by index, while the candidates were chosen by |g|; the two can then differ in that one entry.)
 /// Chunks of columns are spread over the threads; each thread keeps its own top-k buffer, and the buffers are
 /// merged afterwards. The top-k of a set under a strict total order does not depend on the order of the offers,
 /// so the result is bit-identical for every thread count.
