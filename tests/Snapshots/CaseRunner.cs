@@ -119,12 +119,10 @@ public static class CaseRunner
         InstanceSettings s = c.Instance;
         (PlantedNetwork network, ActivationPatternOperator sensing) = Build(s, parallelism);
 
-        // As AuditCommand.FromPlanted: w* lives in the first m blocks and is padded with zeros to N columns.
-        var truth = new SparseVector(sensing.Columns, network.FusedWeights.Indices, network.FusedWeights.Values);
         double[] generators = s.DuplicateUnit is int j
             ? [.. network.HiddenWeights, .. network.Unit(j)]
             : GeneratorDictionary.Create(s.Dictionary, network, s.ExtraUnits, s.Seed).Generators.ToArray();
-        var subject = new AuditSubject(sensing, generators, s.Nonzeros, c.Audit.Projection, network.Labels.ToArray(), truth);
+        var subject = AuditSubject.Planted(sensing, generators, network, c.Audit.Projection);
         var budget = new EstimationBudget(c.Audit.Supports, AuditSettings.UnboundedSeconds, c.Audit.Directions, Seed: s.Seed);
         var options = new AuditOptions(budget, [], c.Audit.RestrictToSupport, AuditSettings.UnboundedSeconds, parallelism);
         AuditReport report = Auditor.Run(subject, options);

@@ -1,4 +1,5 @@
 using SparseIhtVerify.Solver;
+using SparseIhtVerify.Solver.Instances;
 using SparseIhtVerify.Solver.Operators;
 
 namespace SparseIhtVerify.Theory.Audit;
@@ -14,4 +15,18 @@ public sealed record AuditSubject(
     int Sparsity,
     int Projection,
     double[]? Labels,
-    SparseVector? Truth);
+    SparseVector? Truth)
+{
+    /// <summary>
+    /// The subject of a planted instance: s = its nonzeros, y its labels, and w* its fused weights, which live in the
+    /// first m blocks and are padded with zeros to the operator's N columns (planted+random and random dictionaries
+    /// have more blocks than units).
+    /// </summary>
+    public static AuditSubject Planted(ActivationPatternOperator sensing, ReadOnlySpan<double> generators, PlantedNetwork network, int projection)
+    {
+        SparseVector fused = network.FusedWeights;
+        var truth = new SparseVector(sensing.Columns, fused.Indices, fused.Values);
+        int s = network.Spec.Nonzeros;
+        return new AuditSubject(sensing, generators.ToArray(), s, Math.Max(s, projection), network.Labels.ToArray(), truth);
+    }
+}

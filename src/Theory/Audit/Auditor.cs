@@ -113,6 +113,7 @@ public static class Auditor
         double truthNorm = truth.Norm();
         var errors = new List<double> { 1.0 };
         var directional = new List<double>();
+        double[] plantedImage = sensing.Forward(truth);
         SolverResult result = IterativeSolver.Solve(sensing, labels, options, (_, w) =>
         {
             double error = w.DistanceTo(truth) / truthNorm;
@@ -120,7 +121,7 @@ public static class Auditor
             if (error > ErrorFloor)
             {
                 // Below the floor, ‖AΔ‖ is rounding noise of Aw − Aw* and the quotient means nothing.
-                directional.Add(DirectionalConstant(sensing, w, truth));
+                directional.Add(DirectionalConstant(sensing, w, truth, plantedImage));
             }
         });
 
@@ -154,12 +155,11 @@ public static class Auditor
             contractions.Count > 0 ? contractions.Max() : null, errors, contractions, directional, honoured, finding);
     }
 
-    /// <summary>‖AΔ‖²/(n‖Δ‖²) for Δ = w − w* (0 when Δ = 0).</summary>
-    public static double DirectionalConstant(SparseIhtVerify.Solver.Operators.SensingOperator sensing, SparseVector w, SparseVector truth)
+    /// <summary>‖AΔ‖²/(n‖Δ‖²) for Δ = w − w* (0 when Δ = 0); <paramref name="plantedImage"/> is Aw*.</summary>
+    public static double DirectionalConstant(SparseIhtVerify.Solver.Operators.SensingOperator sensing, SparseVector w, SparseVector truth, ReadOnlySpan<double> plantedImage)
     {
         double[] image = sensing.Forward(w);
-        double[] planted = sensing.Forward(truth);
-        VectorKernels.Axpy(-1, planted, image);
+        VectorKernels.Axpy(-1, plantedImage, image);
         double distance = w.DistanceTo(truth);
         return distance > 0 ? VectorKernels.SumOfSquares(image) / (sensing.Rows * distance * distance) : 0;
     }

@@ -24,7 +24,7 @@ public sealed class SweepCellAuditor : ISweepAuditor
         GeneratorDictionary dictionary = GeneratorDictionary.Create(DictionaryKind.Planted, network, 0, network.Spec.Seed);
         var sensing = ActivationPatternOperator.FromDictionary(network.Data, dictionary, rule, threads);
         int s = network.Spec.Nonzeros;
-        var subject = new AuditSubject(sensing, dictionary.Generators.ToArray(), s, Math.Max(s, projection), network.Labels.ToArray(), network.FusedWeights);
+        var subject = AuditSubject.Planted(sensing, dictionary.Generators, network, projection);
         var options = new AuditOptions(new EstimationBudget(supports, SecondsPerLevel, Directions: 20, Seed: network.Spec.Seed), [], RestrictToSupport: false,
             ModelCheckSeconds: 1, Parallelism: threads);
         AuditReport report = Auditor.Run(subject, options);

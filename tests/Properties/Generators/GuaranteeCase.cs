@@ -67,7 +67,7 @@ public sealed record GuaranteeCase(SmallNetworkCase Network, bool RestrictToSupp
         PlantedNetwork network = PlantedNetwork.Create(Spec);
         GeneratorDictionary dictionary = GeneratorDictionary.Create(DictionaryKind.Planted, network, 0, Seed);
         var sensing = ActivationPatternOperator.FromDictionary(network.Data, dictionary, PatternRule.GreaterOrEqual);
-        var subject = new AuditSubject(sensing, dictionary.Generators.ToArray(), Sparsity, Sparsity, network.Labels.ToArray(), network.FusedWeights);
+        var subject = AuditSubject.Planted(sensing, dictionary.Generators, network, Sparsity);
         AuditReport report = Auditor.Run(subject, new AuditOptions(Budget, [], RestrictToSupport, ModelCheckSeconds: 1));
         return new AuditedCase(this, network, subject, report);
     }
