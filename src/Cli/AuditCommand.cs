@@ -30,9 +30,11 @@ public static class AuditCommand
         var projection = new Option<int?>("--projection") { Description = "the user's projection size k (≥ s; default s); JTK14 uses max(k, 32s)" };
         var levels = new Option<string?>("--levels") { Description = "extra levels to estimate, comma-separated (the catalogue's 2s, 3s, 2k+s are always done)" };
         var budgetSupports = new Option<int>("--budget-supports") { Description = "supports evaluated per level at most (enumeration is exact only within this)", DefaultValueFactory = _ => 2000 };
-        var budgetSeconds = new Option<double>("--budget-seconds") { Description = "seconds per level at most", DefaultValueFactory = _ => 15 };
+        var budgetWork = new Option<double>("--budget-work") { Description = "multiply–adds spent evaluating supports per level at most (deterministic; > 0)", DefaultValueFactory = _ => EstimationBudget.DefaultWork };
+        var budgetSeconds = new Option<double?>("--budget-seconds") { Description = "an explicit time cap per level in seconds (default: none; results then depend on the machine's speed, and the audit says so when the cap ends a search)" };
         var restrict = new Option<bool>("--restrict-to-support") { Description = "judge guarantees with support-restricted constants (supports ⊇ S*, what the proofs for one w* use)" };
-        var modelSeconds = new Option<double>("--model-check-seconds") { Description = "seconds for the model check (best s-sparse fits)", DefaultValueFactory = _ => 15 };
+        var modelSeconds = new Option<double?>("--model-check-seconds") { Description = "an explicit time cap on the model check (default: none; its iteration budget comes from --model-check-work)" };
+        var modelWork = new Option<double>("--model-check-work") { Description = "multiply–adds for the model check's solvers (iterations = work/(n·N), within [20, 500]; > 0)", DefaultValueFactory = _ => SparseIhtVerify.Theory.Representation.ModelCheck.DefaultWork };
         var data = new Option<string?>("--data") { Description = "audit your own data: X as .npy (2-D float32/float64) or CSV, rows = samples" };
         var generators = new Option<string?>("--generators") { Description = "with --data: generators h_j as .npy or CSV (p rows × d); default --width random N(0, I) generators" };
         var threads = new Option<int>("--threads") { Description = "threads for the solver runs", DefaultValueFactory = _ => Environment.ProcessorCount };
@@ -40,7 +42,7 @@ public static class AuditCommand
         var quiet = new Option<bool>("--quiet") { Description = "no progress on standard error" };
 
         var command = new Command("audit", "Check whether the recovery guarantee's hypotheses hold on an instance (or your data), and whether the solvers agree.");
-        foreach (Option option in instance.All.Concat([projection, levels, budgetSupports, budgetSeconds, restrict, modelSeconds, data, generators, threads, json, quiet]))
+        foreach (Option option in instance.All.Concat([projection, levels, budgetSupports, budgetWork, budgetSeconds, restrict, modelSeconds, modelWork, data, generators, threads, json, quiet]))
         {
             command.Options.Add(option);
         }
@@ -55,10 +57,22 @@ public static class AuditCommand
 
             int supports = parse.GetValue(budgetSupports);
             InvalidSettingException.RequireAtLeast("budget-supports", supports, 1);
-            double seconds = parse.GetValue(budgetSeconds);
-            InvalidSettingException.RequirePositive("budget-seconds", seconds);
-            double modelCheckSeconds = parse.GetValue(modelSeconds);
-            InvalidSettingException.RequirePositive("model-check-seconds", modelCheckSeconds);
+            double work = parse.GetValue(budgetWork);
+            InvalidSettingException.RequirePositive("budget-work", work);
+            double? seconds = parse.GetValue(budgetSeconds);
+            if (seconds is double cap)
+            {
+                InvalidSettingException.RequirePositive("budget-seconds", cap);
+            }
+
+            double? modelCheckSeconds = parse.GetValue(modelSeconds);
+            if (modelCheckSeconds is double modelCap)
+            {
+                InvalidSettingException.RequirePositive("model-check-seconds", modelCap);
+            }
+
+            double modelCheckWork = parse.GetValue(modelWork);
+            InvalidSettingException.RequirePositive("model-check-work", modelCheckWork);
             int threadCount = parse.GetValue(threads);
             InvalidSettingException.RequireAtLeast("threads", threadCount, 1);
             int[] extraLevels = ParseLevels(parse.GetValue(levels));
@@ -66,8 +80,8 @@ public static class AuditCommand
             (AuditSubject subject, string description) = parse.GetValue(data) is string dataPath
                 ? FromData(parse, instance, dataPath, parse.GetValue(generators), parse.GetValue(projection), threadCount)
                 : FromPlanted(parse, instance, parse.GetValue(projection), threadCount, parse.GetValue(generators));
-            var options = new AuditOptions(new EstimationBudget(supports, seconds, Seed: parse.GetValue(instance.Seed)), extraLevels,
-                parse.GetValue(restrict), modelCheckSeconds, threadCount);
+            var options = new AuditOptions(new EstimationBudget(supports, work, seconds, Seed: parse.GetValue(instance.Seed)), extraLevels,
+                parse.GetValue(restrict), modelCheckSeconds, threadCount, modelCheckWork);
 
             AuditReport report;
             using (var progress = new ProgressIndicator(!parse.GetValue(quiet)))

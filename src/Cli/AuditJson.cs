@@ -16,6 +16,7 @@ public sealed record AuditJson(
     int Unknowns,
     int Sparsity,
     int Projection,
+    int DataScaleExponent,
     PatternJson Patterns,
     IReadOnlyList<ConstantsJson> UniformConstants,
     IReadOnlyList<ConstantsJson> SupportRestrictedConstants,
@@ -28,7 +29,7 @@ public sealed record AuditJson(
     double Seconds)
 {
     public static AuditJson From(AuditReport r, string subject) => new(
-        subject, RestrictedConstants.Normalisation, AuditText.ConclusionLine(r.Conclusion), r.Samples, r.Inputs, r.Blocks, r.Unknowns, r.Sparsity, r.Projection,
+        subject, RestrictedConstants.Normalisation, AuditText.ConclusionLine(r.Conclusion), r.Samples, r.Inputs, r.Blocks, r.Unknowns, r.Sparsity, r.Projection, r.DataScaleExponent,
         PatternJson.From(r.Patterns), r.UniformConstants.Select(ConstantsJson.From).ToArray(), r.SupportRestrictedConstants.Select(ConstantsJson.From).ToArray(),
         r.VerdictsUseSupportRestricted ? "support-restricted" : "uniform", r.Guarantees.Select(GuaranteeJson.From).ToArray(),
         r.Identifiability is { } id ? new
@@ -57,18 +58,21 @@ public sealed record PatternJson(double MinCoverage, int MinCoverageBlock, doubl
 public sealed record ConstantsJson(int Level, int EffectiveLevel, bool RestrictedToSupport, string Kind,
     double AlphaWitness, double BetaWitness, double KappaWitness, double DeltaWitness, IReadOnlyList<int> AlphaWitnessSupport, IReadOnlyList<int> BetaWitnessSupport,
     double? AlphaCertified, double? BetaCertified, double? KappaCertified, double? DeltaCertified,
-    double? AlphaDirectional, double? BetaDirectional, int SupportsExamined, int DirectionsSampled, double Seconds, IReadOnlyList<string> Methods)
+    double? AlphaDirectional, double? BetaDirectional, int SupportsExamined, int SupportsPlanned, string SearchEnd, int DirectionsSampled, double RoundingTolerance,
+    double Seconds, IReadOnlyList<string> Methods)
 {
     public static ConstantsJson From(RestrictedConstants c) => new(c.Level, c.EffectiveLevel, c.RestrictedToSupport, c.IsExact ? "exact" : "witness",
         c.AlphaWitness, c.BetaWitness, c.KappaWitness, c.DeltaWitness, c.AlphaWitnessSupport, c.BetaWitnessSupport,
         c.AlphaCertified, c.BetaCertified, c.KappaCertified, c.DeltaCertified, c.AlphaDirectional, c.BetaDirectional,
-        c.SupportsExamined, c.DirectionsSampled, c.Seconds, c.Methods);
+        c.SupportsExamined, c.SupportsPlanned, c.EndText, c.DirectionsSampled, c.RoundingTolerance, c.Seconds, c.Methods);
 }
 
 public sealed record GuaranteeJson(string Id, string Algorithm, string Condition, string Conclusion, string Source, string Verdict,
-    int Projection, double? Step, double? PredictedRate, string RateKind, string RateText, IReadOnlyList<ClauseEvaluation> Clauses)
+    int Projection, string StepFamily, double? CertifiedStep, double? WitnessStep, double? Step, double? PredictedRate, string RateKind, string RateText,
+    IReadOnlyList<ClauseEvaluation> Clauses)
 {
     public static GuaranteeJson From(GuaranteeEvaluation g) => new(g.Guarantee.Id, g.Guarantee.Algorithm.ToString().ToLowerInvariant(),
-        g.Guarantee.ConditionText, g.Guarantee.Conclusion, g.Guarantee.Source, AuditText.Word(g.Verdict), g.Projection, g.Step, g.PredictedRate,
+        g.Guarantee.ConditionText, g.Guarantee.Conclusion, g.Guarantee.Source, AuditText.Word(g.Verdict), g.Projection,
+        g.StepFamily == SupportFamily.Uniform ? "uniform" : "containing-truth", g.CertifiedStep, g.WitnessStep, g.Step, g.PredictedRate,
         g.Guarantee.RateKind.ToString(), g.Guarantee.RateText, g.Clauses);
 }

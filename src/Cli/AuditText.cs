@@ -14,6 +14,7 @@ public static class AuditText
     {
         AuditConclusion.Consistent => "consistent",
         AuditConclusion.Violation => "violation",
+        AuditConclusion.Inconclusive => "inconclusive (no violation; a certified guarantee's prescribed run ended its budget before converging)",
         AuditConclusion.NoCertifiedGuarantee => "no certified guarantee applies",
         _ => "not exercised (no planted w* with Aw* = y to recover: guarantees evaluated, no solver run)",
     };
@@ -51,23 +52,43 @@ public static class AuditText
         }
 
         text.AppendLine();
+        if (report.DataScaleExponent != 0)
+        {
+            text.AppendLine(ci, $"data scaled by 2^{report.DataScaleExponent} before the audit (max|x| lay outside [2^−{DataScaling.SafeExponent}, 2^{DataScaling.SafeExponent}]): every constant and step below is that of the scaled data (the given data's α, β are 4^{-report.DataScaleExponent} times these); δ, κ and verdicts are scale-free");
+            text.AppendLine();
+        }
+
         AppendConstants(text, "restricted constants, uniform over all supports of each level", report.UniformConstants);
         if (report.SupportRestrictedConstants.Count > 0)
         {
             AppendConstants(text, "restricted constants over supports containing S* only", report.SupportRestrictedConstants);
         }
 
-        text.AppendLine(ci, $"guarantees (judged with {(report.VerdictsUseSupportRestricted ? "support-restricted" : "uniform")} constants; s = {report.Sparsity}, user k = {report.Projection}, N = {report.Unknowns}, n = {report.Samples})");
+        text.AppendLine(ci, $"guarantees (s = {report.Sparsity}, user k = {report.Projection}, N = {report.Unknowns}, n = {report.Samples}; each clause is judged with {(report.VerdictsUseSupportRestricted ? "the weakest support family its proof allows" : "uniform constants, the condition as its source states it")})");
+        text.AppendLine("  (witness δ: a lower bound at every step; certified δ: an upper bound at the step printed with it; μ·n is the step on G = AᵀA/n)");
         foreach (GuaranteeEvaluation g in report.Guarantees)
         {
-            string rate = g.PredictedRate is double r ? $"{Format.Number(r)} ({g.Guarantee.RateText})" : g.Guarantee.RateText;
-            text.AppendLine(ci, $"  {g.Guarantee.Id,-9} {Word(g.Verdict),-16} {g.Guarantee.Algorithm.ToString().ToLowerInvariant()}, k = {g.Projection}, step μ·n = {(g.Step is double mu ? Format.Number(mu * report.Samples) : "—")}, rate {rate}");
+            text.AppendLine(ci, $"  {g.Guarantee.Id,-9} {Word(g.Verdict),-16} {g.Guarantee.Algorithm.ToString().ToLowerInvariant()}, k = {g.Projection}, {Steps(g, report.Samples)}, rate {Rate(g)}");
             foreach (ClauseEvaluation c in g.Clauses)
             {
-                string at = Symbol(c).StartsWith('δ') ? ", at this step" : "";
-                string certified = c.CertifiedValue is double u ? $", ≤ {Format.Number(u)} (certified{at})" : " (no certificate)";
-                text.AppendLine(ci, $"  {"",-9} {c.Text}: {Symbol(c)} ≥ {Format.Number(c.WitnessValue)} (witness){certified} → {Word(c.Verdict)}");
+                string symbol = Symbol(c);
+                string certified = c.CertifiedValue is double u
+                    ? $", ≤ {Format.Number(u)} (certified{(c.CertifiedStep is double mu ? $", at μ·n = {Format.Number(mu * report.Samples)}" : "")})"
+                    : " (no certificate)";
+                string witness = double.IsNaN(c.WitnessValue) ? "no witness applies" : $"{symbol} ≥ {Format.Number(c.WitnessValue)} (witness{(symbol.StartsWith('δ') ? ", at every step" : "")})";
+                text.AppendLine(ci, $"  {"",-9} {c.Text} [level {c.EffectiveLevel}, judged {Family(c.JudgedFamily)}; proof needs {Family(c.ProofFamily)}]: {witness}{certified} → {Word(c.Verdict)}");
+                if (c.WitnessFrom is string wf)
+                {
+                    text.AppendLine(ci, $"  {"",-11} witness {wf}");
+                }
+
+                if (c.CertifiedFrom is string cf)
+                {
+                    text.AppendLine(ci, $"  {"",-11} certificate {cf}");
+                }
             }
+
+            text.AppendLine(ci, $"  {"",-9} source: {g.Guarantee.Source}; proof supports: {string.Join("; ", g.Clauses.Select(c => $"{c.Text.Split(' ')[0]}: {c.ProofSupports}").Distinct())}");
         }
 
         text.AppendLine();
@@ -96,7 +117,7 @@ public static class AuditText
                 string kind = run.RateKind == RateKind.PerStep ? "per step" : "cumulative, ρ^t";
                 string predicted = run.PredictedRate is double r ? $" vs predicted {Format.Number(r)} ({kind})" : " (no rate predicted)";
                 string directional = run.DirectionalConstants.Count > 0 ? $", directional constants in [{Format.Number(run.DirectionalConstants.Where(v => v > 0).DefaultIfEmpty(0).Min())}, {Format.Number(run.DirectionalConstants.Max())}]" : "";
-                text.AppendLine(ci, $"  {run.GuaranteeId,-9} {Word(run.Verdict),-16} {run.Solver.ToString().ToLowerInvariant()} k = {run.Projection}, μ·n = {Format.Number(run.Step * report.Samples)}: {run.Iterations} iterations, final e = {Format.Number(run.FinalRelativeError)}, {contraction}{predicted}{directional}: {run.Finding}");
+                text.AppendLine(ci, $"  {run.GuaranteeId,-9} {Word(run.Verdict),-16} {run.Solver.ToString().ToLowerInvariant()} k = {run.Projection}, μ·n = {Format.Number(run.Step * report.Samples)}: {run.Iterations} of {run.IterationBudget} iterations, final e = {Format.Number(run.FinalRelativeError)}, {contraction}{predicted}{directional}: {run.FindingText}");
             }
         }
 
@@ -104,13 +125,27 @@ public static class AuditText
         return text.ToString();
     }
 
+    private static string Family(SupportFamily family) => family == SupportFamily.Uniform ? "uniform" : "supports ⊇ S*";
+
+    private static string Steps(GuaranteeEvaluation g, int samples)
+    {
+        string certified = g.CertifiedStep is double c ? $"certified step μ·n = {Format.Number(c * samples)}" : "no certified step";
+        return g.Verdict == Verdict.HoldsCertified || g.WitnessStep is not double w
+            ? certified
+            : $"{certified}; witness step μ·n = {Format.Number(w * samples)} (not certified)";
+    }
+
+    private static string Rate(GuaranteeEvaluation g) => g.PredictedRate is double r
+        ? $"{Format.Number(r)} ({g.Guarantee.RateText}, {(g.Verdict == Verdict.HoldsCertified ? "certified at the certified step" : "estimated from the witnesses")})"
+        : g.Guarantee.RateText;
+
     private static string Symbol(ClauseEvaluation clause) => clause.Text.Split(' ')[0].StartsWith('δ') ? clause.Text.Split(' ')[0] : "κ_{2k+s}";
 
     private static void AppendConstants(StringBuilder text, string title, IReadOnlyList<RestrictedConstants> constants)
     {
         var ci = CultureInfo.InvariantCulture;
-        text.AppendLine(ci, $"{title} ({RestrictedConstants.Normalisation})");
-        text.AppendLine(ci, $"  {"level",6} {"kind",-8} {"α_k ≤",10} {"β_k ≥",10} {"κ_k ≥",10} {"δ_k ≥",8} | {"α_k ≥",10} {"β_k ≤",10} {"δ_k ≤",8} (certified) | {"dir. α",9} {"dir. β",9} | supports  seconds");
+        text.AppendLine(ci, $"{title} ({RestrictedConstants.Normalisation}; rounding tolerance τ = N·ε·‖G‖ = {Format.Number(constants.Select(c => c.RoundingTolerance).DefaultIfEmpty(0).Max())}: bounds are kept on their safe side of it, α ≥ 0)");
+        text.AppendLine(ci, $"  {"level",6} {"kind",-8} {"α_k ≤",10} {"β_k ≥",10} {"κ_k ≥",10} {"δ_k ≥",8} | {"α_k ≥",10} {"β_k ≤",10} {"δ_k ≤",8} (certified, own step) | {"dir. α",9} {"dir. β",9} | supports  seconds  search");
         foreach (RestrictedConstants c in constants)
         {
             string kind = c.IsExact ? "exact" : "witness";
@@ -118,10 +153,10 @@ public static class AuditText
                 ? $"{Format.Number(a),10} {Format.Number(b),10} {Format.Number(c.DeltaCertified ?? 1),8}"
                 : $"{"—",10} {"—",10} {"—",8}";
             string level = c.EffectiveLevel == c.Level ? c.Level.ToString(ci) : $"{c.Level}→{c.EffectiveLevel}";
-            text.AppendLine(ci, $"  {level,6} {kind,-8} {Format.Number(c.AlphaWitness),10} {Format.Number(c.BetaWitness),10} {Format.Number(c.KappaWitness),10} {Format.Number(c.DeltaWitness),8} | {certified}             | {(c.AlphaDirectional is double da ? Format.Number(da) : "—"),9} {(c.BetaDirectional is double db ? Format.Number(db) : "—"),9} | {c.SupportsExamined,8} {c.Seconds,8:F2}");
+            text.AppendLine(ci, $"  {level,6} {kind,-8} {Format.Number(c.AlphaWitness),10} {Format.Number(c.BetaWitness),10} {Format.Number(c.KappaWitness),10} {Format.Number(c.DeltaWitness),8} | {certified}             | {(c.AlphaDirectional is double da ? Format.Number(da) : "—"),9} {(c.BetaDirectional is double db ? Format.Number(db) : "—"),9} | {c.SupportsExamined,8} {c.Seconds,8:F2}  {c.EndText}");
         }
 
-        text.AppendLine("  (exact rows: the witness columns are the true values; level a→b: capped at N)");
+        text.AppendLine("  (exact rows: the witness columns are the true values; level a→b: capped at N; certified δ_k at this row's own step 2/(n(α+β)))");
         text.AppendLine();
     }
 }

@@ -103,7 +103,7 @@ public sealed class GuaranteeProperties
         return (Math.Abs(step - (evaluation.Step ?? double.NaN)) <= 1e-12 * step).Label($"prescribed step {evaluation.Step} is not 2/(n(α+β)) from the certified constants ({Closeness.R(step)}); {where}")
             .And(condition.Label($"the certified δ values do not meet theory.md's condition; {where}"))
             .And((rate is null || evaluation.PredictedRate is double pr && Math.Abs(pr - rate.Value) <= 1e-12).Label($"predicted rate differs from theory.md's; {where}"))
-            .And(run.Honoured.Label($"the audit says not honoured: {run.Finding}; {where}"))
+            .And(run.Honoured.Label($"the audit says not honoured: {run.FindingText}; {where}"))
             .And((run.Verdict == Verdict.HoldsCertified && run.Solver == evaluation.Guarantee.Algorithm && run.Projection == s && run.Step == evaluation.Step)
                 .Label($"the audit ran {run.Solver} k={run.Projection} step {run.Step} for verdict {run.Verdict}; {where}"))
             .And((run.RelativeErrors[^1] <= RecoveryTolerance).Label($"audit run ended at relative error {Closeness.R(run.RelativeErrors[^1])}; {where}"))
@@ -260,13 +260,14 @@ public sealed class GuaranteeProperties
         Assert.Equal(projection, k);
         var levels = GuaranteeEvaluator.Levels(jtk, 1, projection, sensing.Columns).Select(l => Math.Min(l, sensing.Columns)).Distinct().ToArray();
         Dictionary<int, RestrictedConstants> constants = levels.ToDictionary(l => l, l => RestrictedConstantEstimator.Estimate(sensing, l, null, GuaranteeCase.Budget, sensing));
-        GuaranteeEvaluation evaluation = GuaranteeEvaluator.Evaluate(jtk, 1, projection, samples, sensing.Columns, l => constants[Math.Min(l, sensing.Columns)]);
+        var book = new ConstantBook(constants.Values.OrderBy(c => c.EffectiveLevel).ToArray(), [], sensing.Columns);
+        GuaranteeEvaluation evaluation = GuaranteeEvaluator.Evaluate(jtk, 1, projection, samples, book, restrictToSupport: false);
         string where = $"d={inputs}, m=1, s=1, k={k}, n={samples}, seed={seed}: κ certified {evaluation.Clauses[0].CertifiedValue}, witness {Closeness.R(evaluation.Clauses[0].WitnessValue)}, bound {Closeness.R(evaluation.Clauses[0].Bound)}";
         Assert.True(evaluation.Verdict == Verdict.HoldsCertified, $"expected holds-certified, got {evaluation.Verdict}; {where}");
 
         var subject = AuditSubject.Planted(sensing, dictionary.Generators, network, projection);
         PrescribedRun run = Auditor.RunPrescribed(subject, evaluation, 1);
-        Assert.True(run.Honoured, $"{run.Finding}; {where}");
+        Assert.True(run.Honoured, $"{run.FindingText}; {where}");
 
         // Independently: the theorem's step from the certified β, and the error the test computes itself.
         double beta = constants[Math.Min(2 * k + 1, sensing.Columns)].BetaCertified!.Value;

@@ -25,10 +25,10 @@ public sealed class IdentifiabilityProperties
     private const double RequiredCertifiedRate = 0.5;
 
     /// <summary>Enumerates every support of the tiny instances (C(12, 4) = 495), so the certified α_2s is exact.</summary>
-    private static readonly EstimationBudget Exact = new(Supports: 5000, Seconds: 5);
+    private static readonly EstimationBudget Exact = new(Supports: 5000);
 
     /// <summary>Search only: the certified α_2s then comes from the Gershgorin and full-Gram bounds.</summary>
-    private static readonly EstimationBudget SearchOnly = new(Supports: 500, Seconds: 5, Enumerate: false);
+    private static readonly EstimationBudget SearchOnly = new(Supports: 500, Enumerate: false);
 
     /// <summary>Tiny planted instances: N = p·d ≤ 12, s ≤ 2, n ∈ 4..60, planted or planted+random (one extra) dictionary.</summary>
     private static Gen<SmallNetworkCase> TinyGen =>

@@ -123,8 +123,8 @@ public static class CaseRunner
             ? [.. network.HiddenWeights, .. network.Unit(j)]
             : GeneratorDictionary.Create(s.Dictionary, network, s.ExtraUnits, s.Seed).Generators.ToArray();
         var subject = AuditSubject.Planted(sensing, generators, network, c.Audit.Projection);
-        var budget = new EstimationBudget(c.Audit.Supports, AuditSettings.UnboundedSeconds, c.Audit.Directions, Seed: s.Seed);
-        var options = new AuditOptions(budget, [], c.Audit.RestrictToSupport, AuditSettings.UnboundedSeconds, parallelism);
+        var budget = new EstimationBudget(c.Audit.Supports, Directions: c.Audit.Directions, Seed: s.Seed);
+        var options = new AuditOptions(budget, [], c.Audit.RestrictToSupport, Parallelism: parallelism);
         AuditReport report = Auditor.Run(subject, options);
 
         var snapshot = new AuditSnapshot(
@@ -159,7 +159,8 @@ public static class CaseRunner
                     m.Attempts.Select(a => new ModelCheckAttemptSnapshot(a.Solver, Enum.TryParse(a.Status, out SolverStatus status) ? Digits.Word(status) : a.Status, Digits.Of(a.RelativeResidual), a.Iterations)).ToArray(), Digits.Text(m.Explanation))
                 : null,
             report.Runs.Select(r => new PrescribedRunSnapshot(r.GuaranteeId, Digits.Word(r.Verdict), Digits.Word(r.Solver), r.Projection, Digits.Of(r.Step),
-                Digits.Of(r.PredictedRate), Digits.Word(r.Status), r.Iterations, Digits.Of(r.FinalRelativeError), Digits.Of(r.MaxObservedContraction), r.Honoured, Digits.Text(r.Finding))).ToArray());
+                Digits.Of(r.PredictedRate), r.IterationBudget, Digits.Word(r.Status), r.Iterations, Digits.Of(r.FinalRelativeError), Digits.Of(r.MaxObservedContraction),
+                Digits.Word(r.Finding), Digits.Text(r.FindingText))).ToArray());
 
         var bits = new StringBuilder();
         foreach (RestrictedConstants k in report.UniformConstants.Concat(report.SupportRestrictedConstants))
@@ -172,7 +173,7 @@ public static class CaseRunner
 
         foreach (GuaranteeEvaluation g in report.Guarantees)
         {
-            bits.Append(g.Guarantee.Id).Append(' ').Append(g.Verdict).Append(' ').Append(Digits.Exact([g.Step ?? double.NaN, g.PredictedRate ?? double.NaN]))
+            bits.Append(g.Guarantee.Id).Append(' ').Append(g.Verdict).Append(' ').Append(Digits.Exact([g.CertifiedStep ?? double.NaN, g.WitnessStep ?? double.NaN, g.PredictedRate ?? double.NaN]))
                 .Append(' ').AppendLine(Digits.Exact(g.Clauses.SelectMany(cl => new[] { cl.WitnessValue, cl.CertifiedValue ?? double.NaN })));
         }
 
@@ -215,6 +216,7 @@ public static class CaseRunner
             Digits.Of(k.KappaCertified),
             Digits.Of(k.DeltaCertified),
             k.SupportsExamined,
+            k.EndText,
             k.DirectionsSampled,
             k.Methods);
     }
@@ -224,7 +226,11 @@ public static class CaseRunner
         Digits.Word(g.Guarantee.Algorithm),
         Digits.Word(g.Verdict),
         g.Projection,
+        Digits.Of(g.CertifiedStep),
+        Digits.Of(g.WitnessStep),
         Digits.Of(g.Step),
         Digits.Of(g.PredictedRate),
-        g.Clauses.Select(cl => new ClauseSnapshot(cl.Text, cl.Level, Digits.Of(cl.Bound), Digits.Of(cl.CertifiedValue), Digits.Of(cl.WitnessValue), Digits.Word(cl.Verdict))).ToArray());
+        g.Clauses.Select(cl => new ClauseSnapshot(cl.Text, cl.Level, Digits.Of(cl.Bound), Digits.Word(cl.ProofFamily), Digits.Word(cl.JudgedFamily), Digits.Of(cl.CertifiedValue),
+            Digits.Of(cl.CertifiedStep), cl.CertifiedFrom is null ? null : Digits.Text(cl.CertifiedFrom), Digits.Of(cl.WitnessValue),
+            cl.WitnessFrom is null ? null : Digits.Text(cl.WitnessFrom), Digits.Word(cl.Verdict))).ToArray());
 }

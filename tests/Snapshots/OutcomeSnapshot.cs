@@ -43,14 +43,17 @@ public sealed record ConstantsSnapshot(
     string KappaCertified,
     string DeltaCertified,
     int SupportsExamined,
+    string SearchEnd,
     int DirectionsSampled,
     IReadOnlyList<string> Methods);
 
 /// <summary>One clause of a guarantee's condition.</summary>
-public sealed record ClauseSnapshot(string Text, int Level, string Bound, string Certified, string Witness, string Verdict);
+public sealed record ClauseSnapshot(string Text, int Level, string Bound, string ProofFamily, string JudgedFamily, string Certified, string CertifiedStep, string? CertifiedFrom,
+    string Witness, string? WitnessFrom, string Verdict);
 
 /// <summary>A guarantee's verdict with the numbers it rests on.</summary>
-public sealed record GuaranteeSnapshot(string Id, string Algorithm, string Verdict, int Projection, string Step, string PredictedRate, IReadOnlyList<ClauseSnapshot> Clauses);
+public sealed record GuaranteeSnapshot(string Id, string Algorithm, string Verdict, int Projection, string CertifiedStep, string WitnessStep, string Step, string PredictedRate,
+    IReadOnlyList<ClauseSnapshot> Clauses);
 
 /// <summary>The pattern statistics of the dictionary.</summary>
 public sealed record PatternSnapshot(string MinCoverage, string MaxCoverage, string MinSeparation, string MinSeparationPair, int DuplicatePairs, int ComplementaryPairs, int AllOnBlocks, int AllOffBlocks);
@@ -72,12 +75,13 @@ public sealed record PrescribedRunSnapshot(
     int Projection,
     string Step,
     string PredictedRate,
+    int IterationBudget,
     string Status,
     int Iterations,
     string FinalRelativeError,
     string MaxObservedContraction,
-    bool Honoured,
-    string Finding);
+    string Finding,
+    string FindingText);
 
 /// <summary>The outcome of an audit case.</summary>
 public sealed record AuditSnapshot(

@@ -64,16 +64,13 @@ public sealed record SolverSettings(
 }
 
 /// <summary>
-/// Audit settings. The estimator's time budget and the model check's time are set far beyond what any case needs, so
-/// the support budget and the iteration limits bind and the outcome does not depend on the machine's speed.
+/// Audit settings. No time cap is set, so the support and work budgets and the iteration limits bind and the outcome
+/// does not depend on the machine's speed.
 /// </summary>
 public sealed record AuditSettings(int Projection, int Supports = 2000, int Directions = 50, bool RestrictToSupport = false)
 {
-    /// <summary>Seconds per level and for the model check: never reached.</summary>
-    public const double UnboundedSeconds = 1e6;
-
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"audit k = {Projection}, budget {Supports} supports and {Directions} directions per level (time never binds), {(RestrictToSupport ? "support-restricted" : "uniform")} constants, model check within 500 iterations per solver");
+        $"audit k = {Projection}, budget {Supports} supports and {Directions} directions per level (no time cap), {(RestrictToSupport ? "support-restricted" : "uniform")} constants, model check within 500 iterations per solver");
 }
 
 /// <summary>One row of the snapshot table: a name (the snapshot's file name), what theory leads us to expect, and the settings.</summary>

@@ -9,7 +9,8 @@ namespace SparseIhtVerify.Theory.Audit;
 /// <summary>
 /// Everything an audit found. All constants use G = AᵀA/n. <see cref="PlantedRelativeResidual"/> is ‖Aw* − y‖/‖y‖
 /// for planted instances: zero when the dictionary expresses the planted network, so that the prescribed runs have
-/// a w* to recover.
+/// a w* to recover. <see cref="DataScaleExponent"/> e ≠ 0 says that X and y were multiplied by 2^e first
+/// (<see cref="DataScaling"/>): every constant and step is then that of the scaled data.
 /// </summary>
 public sealed record AuditReport(
     int Samples,
@@ -18,6 +19,7 @@ public sealed record AuditReport(
     int Unknowns,
     int Sparsity,
     int Projection,
+    int DataScaleExponent,
     PatternStatistics Patterns,
     IReadOnlyList<RestrictedConstants> UniformConstants,
     IReadOnlyList<RestrictedConstants> SupportRestrictedConstants,

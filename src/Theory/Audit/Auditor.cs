@@ -14,8 +14,9 @@ namespace SparseIhtVerify.Theory.Audit;
 /// The whole loop of theory.md §3–§5 on one instance: pattern statistics, restricted constants at the levels the
 /// catalogue needs, every guarantee's verdict, identifiability and the model check, then (for planted instances)
 /// the solver each holding guarantee prescribes, run with its step and projection and checked against the
-/// predicted contraction. The conclusion is <see cref="AuditConclusion.Consistent"/> when every holds-certified
-/// guarantee was honoured.
+/// predicted contraction. Data outside a safe range are first scaled by a power of two (<see cref="DataScaling"/>).
+/// The conclusion is <see cref="AuditConclusion.Consistent"/> when every holds-certified guarantee was honoured,
+/// <see cref="AuditConclusion.Violation"/> only when one was contradicted (a contraction its rate forbids, or divergence).
 /// </summary>
 public static class Auditor
 {
@@ -28,12 +29,23 @@ public static class Auditor
     /// <summary>Slack allowed on a predicted contraction for rounding.</summary>
     public const double RateSlack = 1e-9;
 
+    /// <summary>A prescribed run whose relative error exceeds this has diverged.</summary>
+    public const double DivergenceFactor = 1e6;
+
+    /// <summary>Iterations of a prescribed run for a row that states no rate (only divergence can contradict it).</summary>
+    public const int ConvergenceOnlyIterations = 3000;
+
+    /// <summary>Most iterations of a prescribed run sized from its rate; a run that needs more ends inconclusive.</summary>
+    public const int MaxRunIterations = 100_000;
+
+    /// <summary>A rate-sized run aims at a relative error of this (below <see cref="RecoveryTolerance"/>, so that convergence is seen).</summary>
+    public const double RunTarget = 1e-11;
+
     /// <summary>Runs the audit; <paramref name="progress"/> hears what is being done.</summary>
     public static AuditReport Run(AuditSubject subject, AuditOptions options, Action<string>? progress = null)
     {
         var clock = Stopwatch.StartNew();
-        var sensing = subject.Operator;
-        int s = subject.Sparsity, n = sensing.Rows, unknowns = sensing.Columns;
+        int s = subject.Sparsity, unknowns = subject.Operator.Columns;
         int k = Math.Max(s, subject.Projection);
         bool planted = subject.Truth is not null && subject.Labels is not null;
         if (subject.Truth is { } truth && truth.Length != unknowns)
@@ -45,6 +57,11 @@ public static class Auditor
         {
             throw new InvalidSettingException("restrict-to-support", "needs a planted instance (it restricts to supports containing S*)");
         }
+
+        int scale = DataScaling.Exponent(subject.Operator.Data.Values);
+        subject = DataScaling.Apply(subject, scale);
+        var sensing = subject.Operator;
+        int n = sensing.Rows;
 
         progress?.Invoke("pattern statistics…");
         int[] hamming = PatternStatistics.PairwiseHamming(sensing.Patterns);
@@ -59,11 +76,8 @@ public static class Auditor
         RestrictedConstants[] restricted = options.RestrictToSupport
             ? Estimate(sensing, levels.Where(l => l >= subject.Truth!.Count).ToArray(), subject.Truth!.Indices.ToArray(), options, hamming, gram, progress, "support-restricted")
             : [];
-        RestrictedConstants[] judged = options.RestrictToSupport ? restricted : uniform;
-        RestrictedConstants At(int level) => judged.First(c => c.EffectiveLevel == Math.Min(level, unknowns));
-        // The catalogue's levels (2s, 3s, 2k+s) are all ≥ s, so every level a guarantee asks for was estimated.
-
-        var guarantees = GuaranteeCatalogue.All.Select(g => GuaranteeEvaluator.Evaluate(g, s, k, n, unknowns, At)).ToArray();
+        var book = new ConstantBook(uniform, restricted, unknowns);
+        var guarantees = GuaranteeCatalogue.All.Select(g => GuaranteeEvaluator.Evaluate(g, s, k, n, book, options.RestrictToSupport)).ToArray();
 
         IdentifiabilityReport? identifiability = null;
         ModelCheckReport? modelCheck = null;
@@ -73,7 +87,8 @@ public static class Auditor
         {
             identifiability = IdentifiabilityCheck.Check(sensing, uniform.First(c => c.EffectiveLevel == Math.Min(2 * s, unknowns)), subject.Truth!, subject.Labels, sensing);
             progress?.Invoke("model check (best s-sparse fits)…");
-            modelCheck = ModelCheck.Run(sensing, subject.Labels!, s, options.ModelCheckSeconds, parallelism: options.Parallelism, known: subject.Truth);
+            modelCheck = ModelCheck.Run(sensing, subject.Labels!, s, ModelCheck.Iterations(n, unknowns, options.ModelCheckWork), options.ModelCheckSecondsCap,
+                parallelism: options.Parallelism, known: subject.Truth);
             plantedResidual = ModelCheck.RelativeResidual(sensing, subject.Truth!, subject.Labels);
 
             // The guarantees speak of recovering w* from y = Aw*: with a dictionary that cannot express the planted
@@ -85,18 +100,25 @@ public static class Auditor
             }
         }
 
+        var certifiedRuns = runs.Where(r => r.Verdict == Verdict.HoldsCertified).ToArray();
         AuditConclusion conclusion = !guarantees.Any(g => g.Verdict == Verdict.HoldsCertified) ? AuditConclusion.NoCertifiedGuarantee
             : !(plantedResidual <= ModelCheck.SolutionTolerance) ? AuditConclusion.NotExercised
-            : runs.Where(r => r.Verdict == Verdict.HoldsCertified).All(r => r.Honoured) ? AuditConclusion.Consistent
-            : AuditConclusion.Violation;
-        return new AuditReport(n, sensing.BlockSize, sensing.Blocks, unknowns, s, k, patterns, uniform, restricted, options.RestrictToSupport,
+            : certifiedRuns.Any(r => r.Finding == RunFinding.Violated) ? AuditConclusion.Violation
+            : certifiedRuns.Any(r => r.Finding == RunFinding.Inconclusive) ? AuditConclusion.Inconclusive
+            : AuditConclusion.Consistent;
+        return new AuditReport(n, sensing.BlockSize, sensing.Blocks, unknowns, s, k, scale, patterns, uniform, restricted, options.RestrictToSupport,
             guarantees, identifiability, modelCheck, plantedResidual, runs, conclusion, clock.Elapsed.TotalSeconds);
     }
 
+    /// <summary>Iterations a prescribed run gets: enough for ρ^t ≤ 1e−11 (plus 20) for a rate ρ ∈ (0, 1), within [50, 100 000]; 3000 without a rate.</summary>
+    public static int IterationBudget(double? rate) => rate is double r && r > 0 && r < 1
+        ? (int)Math.Clamp(Math.Ceiling(Math.Log(RunTarget) / Math.Log(r)) + 20, 50, MaxRunIterations)
+        : ConvergenceOnlyIterations;
+
     /// <summary>
-    /// Runs the solver <paramref name="evaluation"/> prescribes from w_0 = 0 and checks it: converged to w*
-    /// (relative error ≤ 1e−8), and every per-step contraction (or the cumulative bound) within the predicted rate
-    /// while the error is above the noise floor.
+    /// Runs the solver <paramref name="evaluation"/> prescribes from w_0 = 0 and judges it: violated when a contraction
+    /// (or the cumulative bound) exceeds the predicted rate while the error is above the noise floor, or when it
+    /// diverges; honoured when it converged (relative error ≤ 1e−8) without either; inconclusive otherwise.
     /// </summary>
     public static PrescribedRun RunPrescribed(AuditSubject subject, GuaranteeEvaluation evaluation, int parallelism)
     {
@@ -105,9 +127,7 @@ public static class Auditor
         double[] labels = subject.Labels ?? throw new ArgumentException("a prescribed run needs the labels");
         double step = evaluation.Step ?? throw new ArgumentException("the guarantee prescribes no step (α ≤ 0)");
         double? rate = evaluation.PredictedRate;
-        int iterations = rate is double r && r < 1 && r > 0
-            ? (int)Math.Clamp(Math.Ceiling(Math.Log(1e-11) / Math.Log(r)) + 20, 50, 20000)
-            : 3000;
+        int iterations = IterationBudget(rate);
         var options = new SolverOptions(evaluation.Guarantee.Algorithm, Projection: evaluation.Projection, Step: step,
             MaxIterations: iterations, Tolerance: 1e-15, StallIterations: 25, Parallelism: parallelism);
         double truthNorm = truth.Norm();
@@ -126,7 +146,7 @@ public static class Auditor
         });
 
         var contractions = new List<double>();
-        bool withinRate = true;
+        int? firstExcess = null;
         for (int t = 0; t + 1 < errors.Count; t++)
         {
             if (errors[t] <= ErrorFloor)
@@ -134,26 +154,41 @@ public static class Auditor
                 break;
             }
 
-            double ratio = errors[t + 1] / errors[t];
-            contractions.Add(ratio);
-            withinRate &= evaluation.Guarantee.RateKind switch
+            contractions.Add(errors[t + 1] / errors[t]);
+            bool within = evaluation.Guarantee.RateKind switch
             {
                 RateKind.PerStep => rate is not double rho || errors[t + 1] <= rho * errors[t] * (1 + RateSlack) + ErrorFloor * 1e-3,
                 RateKind.Cumulative => rate is not double rho2 || errors[t + 1] <= Math.Pow(rho2, t + 1) * (1 + RateSlack) + ErrorFloor * 1e-3,
                 _ => true,
             };
+            if (!within && firstExcess is null)
+            {
+                firstExcess = t;
+            }
         }
 
         double final = errors[^1];
+        int divergedAt = errors.FindIndex(e => !double.IsFinite(e) || e > DivergenceFactor);
+        int? diverged = result.Status == SolverStatus.NonFinite ? errors.Count - 1 : divergedAt >= 0 ? divergedAt : null;
         bool converged = final <= RecoveryTolerance;
-        bool honoured = converged && withinRate;
-        string finding = honoured ? "honoured"
-            : !converged ? $"did not reach relative error {RecoveryTolerance:G1} in {result.Iterations} iterations (status {result.Status}, error {final:G3})"
-            : "a contraction exceeded the predicted rate";
+        RunFinding finding = diverged is not null || firstExcess is not null ? RunFinding.Violated
+            : converged ? RunFinding.Honoured
+            : RunFinding.Inconclusive;
+        string text = finding switch
+        {
+            RunFinding.Honoured => "honoured",
+            RunFinding.Violated when diverged is int d => $"violated: diverged (relative error {Number(errors[Math.Min(d, errors.Count - 1)])} at iteration {d}, status {result.Status})",
+            RunFinding.Violated => $"violated: e_{firstExcess + 1}/e_{firstExcess} = {Number(contractions[firstExcess!.Value])} exceeds what the predicted rate allows",
+            _ => rate is null
+                ? $"inconclusive: no rate is stated and the budget of {iterations} iterations ended at e = {Number(final)} (status {result.Status}) without divergence"
+                : $"inconclusive: the budget of {iterations} iterations ended at e = {Number(final)} (status {result.Status}) before the rate was contradicted",
+        };
         return new PrescribedRun(evaluation.Guarantee.Id, evaluation.Verdict, evaluation.Guarantee.Algorithm, evaluation.Projection, step,
-            evaluation.Guarantee.RateKind, rate, result.Status, result.Iterations, final,
-            contractions.Count > 0 ? contractions.Max() : null, errors, contractions, directional, honoured, finding);
+            evaluation.Guarantee.RateKind, rate, iterations, result.Status, result.Iterations, final,
+            contractions.Count > 0 ? contractions.Max() : null, errors, contractions, directional, finding, text);
     }
+
+    private static string Number(double value) => value.ToString("G3", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>‖AΔ‖²/(n‖Δ‖²) for Δ = w − w* (0 when Δ = 0); <paramref name="plantedImage"/> is Aw*.</summary>
     public static double DirectionalConstant(SparseIhtVerify.Solver.Operators.SensingOperator sensing, SparseVector w, SparseVector truth, ReadOnlySpan<double> plantedImage)

@@ -10,14 +10,11 @@ namespace SparseIhtVerify.Theory.Audit;
 /// <summary>
 /// The audit of one cell and seed of a sweep: <see cref="Auditor.Run"/> on the convex problem with the planted patterns
 /// (h_j = u_j, the setting of the paper's Theorem 1), whatever dictionary and mode the sweep's solvers use, with a
-/// small budget: <c>supports</c> supports per level and no per-level time limit that could bind first (60 s), so the
-/// verdicts are deterministic; the model check (not reported) gets one second.
+/// small budget: <c>supports</c> supports per level, no time cap, so the verdicts are deterministic; the model check
+/// (not reported) runs its default iteration budget.
 /// </summary>
 public sealed class SweepCellAuditor : ISweepAuditor
 {
-    /// <summary>Seconds per level at most; far above what the supports budget takes on sweep-sized instances.</summary>
-    public const double SecondsPerLevel = 60;
-
     /// <inheritdoc/>
     public SweepAudit Audit(PlantedNetwork network, PatternRule rule, int projection, int supports, int threads)
     {
@@ -25,8 +22,8 @@ public sealed class SweepCellAuditor : ISweepAuditor
         var sensing = ActivationPatternOperator.FromDictionary(network.Data, dictionary, rule, threads);
         int s = network.Spec.Nonzeros;
         var subject = AuditSubject.Planted(sensing, dictionary.Generators, network, projection);
-        var options = new AuditOptions(new EstimationBudget(supports, SecondsPerLevel, Directions: 20, Seed: network.Spec.Seed), [], RestrictToSupport: false,
-            ModelCheckSeconds: 1, Parallelism: threads);
+        var options = new AuditOptions(new EstimationBudget(supports, Directions: 20, Seed: network.Spec.Seed), [], RestrictToSupport: false,
+            Parallelism: threads);
         AuditReport report = Auditor.Run(subject, options);
 
         var verdicts = new Dictionary<string, string>();

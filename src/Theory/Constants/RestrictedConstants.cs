@@ -22,7 +22,7 @@ namespace SparseIhtVerify.Theory.Constants;
 /// <param name="BetaDirectional">Largest ‖AΔ‖²/(n‖Δ‖²) over the same directions (also a lower bound for β_k).</param>
 /// <param name="SupportsExamined">Supports whose spectrum was evaluated.</param>
 /// <param name="DirectionsSampled">Sparse directions sampled.</param>
-/// <param name="Seconds">Time spent.</param>
+/// <param name="Seconds">Time spent (reported, never used to decide anything unless <see cref="End"/> is <see cref="SearchEnd.TimeCap"/>).</param>
 /// <param name="Methods">What was done, e.g. "full Gram", "enumeration", "random", "adversarial pairs", "greedy swaps".</param>
 public sealed record RestrictedConstants(
     int Level,
@@ -44,6 +44,25 @@ public sealed record RestrictedConstants(
 {
     /// <summary>The normalisation every number here uses.</summary>
     public const string Normalisation = "G = AᵀA/n";
+
+    /// <summary>τ = N·ε·‖G‖: the rounding of the eigenvalue routine; α below τ is not distinguished from 0.</summary>
+    public double RoundingTolerance { get; init; }
+
+    /// <summary>What ended the search (exact, budget, or the explicit time cap).</summary>
+    public SearchEnd End { get; init; } = SearchEnd.Complete;
+
+    /// <summary>The supports budget the search had.</summary>
+    public int SupportsPlanned { get; init; }
+
+    /// <summary>One phrase on how far the search got, e.g. "stopped by the time cap after 12 of 2000 supports".</summary>
+    public string EndText => End switch
+    {
+        SearchEnd.Exact => "every support",
+        SearchEnd.Complete => $"search complete after {SupportsExamined} supports",
+        SearchEnd.SupportBudget => $"supports budget reached ({SupportsExamined} of {SupportsPlanned})",
+        SearchEnd.WorkBudget => $"stopped by the work budget after {SupportsExamined} of {SupportsPlanned} supports",
+        _ => $"stopped by the time cap after {SupportsExamined} of {SupportsPlanned} supports",
+    };
 
     /// <summary>Kind of <see cref="AlphaWitness"/> and <see cref="BetaWitness"/>.</summary>
     public ConstantKind WitnessKind => IsExact ? ConstantKind.Exact : ConstantKind.Witness;

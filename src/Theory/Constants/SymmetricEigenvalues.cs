@@ -16,6 +16,9 @@ public static class SymmetricEigenvalues
     /// <summary>Supports up to this size are handled densely when n·|S| is also small.</summary>
     public const int DenseSupportLimit = 400;
 
+    /// <summary>... and n·|S| (the doubles of scratch for the dense Gram) is at most this.</summary>
+    public const long DenseScratchLimit = 20_000_000;
+
     /// <summary>(λ_min, λ_max) of a symmetric matrix.</summary>
     public static (double Min, double Max) Extremes(Matrix<double> symmetric)
     {
@@ -52,7 +55,7 @@ public static class SymmetricEigenvalues
     /// <summary>(λ_min, λ_max) of G_S, dense or by Lanczos (<paramref name="lanczosSteps"/> steps).</summary>
     public static (double Min, double Max) OfSupport(SensingOperator sensing, ReadOnlySpan<int> support, int lanczosSteps = 60)
     {
-        if (support.Length <= DenseSupportLimit && (long)sensing.Rows * support.Length <= 20_000_000)
+        if (support.Length <= DenseSupportLimit && (long)sensing.Rows * support.Length <= DenseScratchLimit)
         {
             return Extremes(Gram(sensing, support));
         }

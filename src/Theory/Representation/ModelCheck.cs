@@ -8,8 +8,9 @@ namespace SparseIhtVerify.Theory.Representation;
 
 /// <summary>
 /// The residual floor of the best s-sparse fit found: NIHT, AIHT and (when its least squares are dense, n·s ≤
-/// <see cref="Solver.Algorithms.RestrictedLeastSquares.DenseLimit"/>) HTP, with k = s in convex mode, each within a
-/// share of the time budget (checked between iterations). A floor well above zero means the dictionary's fixed patterns cannot represent the
+/// <see cref="Solver.Algorithms.RestrictedLeastSquares.DenseLimit"/>) HTP, with k = s in convex mode, each with the same
+/// iteration budget (<see cref="Iterations"/>: a work budget in multiply–adds over the n·N of one gradient pass, so the
+/// result does not depend on the machine; a wall-clock cap only when asked for). A floor well above zero means the dictionary's fixed patterns cannot represent the
 /// planted network with s nonzeros (the situation of the paper's convex mode with random generators); a floor at
 /// zero means some s-sparse w fits y exactly (for the planted dictionary, w* itself). A known candidate (the planted
 /// w*) is included, so a floor the solvers miss (e.g. when two blocks share a pattern) is still reported.
@@ -22,8 +23,24 @@ public static class ModelCheck
     /// <summary>A given w counts as an exact solution of Aw = y when ‖Aw − y‖/‖y‖ is at most this.</summary>
     public const double SolutionTolerance = 1e-9;
 
-    /// <summary>Runs the check; <paramref name="known"/> is an s-sparse candidate to include (e.g. the planted w*).</summary>
-    public static ModelCheckReport Run(SensingOperator sensing, ReadOnlySpan<double> labels, int sparsity, double seconds, int maxIterations = 500, int parallelism = 1, SparseVector? known = null)
+    /// <summary>Default work budget of the check: 2.5·10¹¹ multiply–adds (≈ 50 gradient passes at the paper's cell).</summary>
+    public const double DefaultWork = 2.5e11;
+
+    /// <summary>Most iterations per solver.</summary>
+    public const int MaxIterations = 500;
+
+    /// <summary>Fewest iterations per solver, whatever the work budget.</summary>
+    public const int MinIterations = 20;
+
+    /// <summary>Iterations per solver: ⌊work/(n·N)⌋ (one gradient pass costs n·N multiply–adds), within [20, 500].</summary>
+    public static int Iterations(int samples, int unknowns, double work) =>
+        (int)Math.Clamp(Math.Floor(work / ((double)samples * unknowns)), MinIterations, MaxIterations);
+
+    /// <summary>
+    /// Runs the check with <paramref name="maxIterations"/> per solver and, when given, a wall-clock cap shared by the
+    /// solvers; <paramref name="known"/> is an s-sparse candidate to include (e.g. the planted w*).
+    /// </summary>
+    public static ModelCheckReport Run(SensingOperator sensing, ReadOnlySpan<double> labels, int sparsity, int maxIterations = MaxIterations, double? secondsCap = null, int parallelism = 1, SparseVector? known = null)
     {
         var attempts = new List<(string, string, double, int)>();
         if (known is not null && known.NonzeroCount <= sparsity)
@@ -36,7 +53,7 @@ public static class ModelCheck
         foreach (SolverKind solver in solvers)
         {
             var options = new SolverOptions(solver, Projection: Math.Min(sparsity, sensing.Columns), MaxIterations: maxIterations, Tolerance: 1e-12,
-                Parallelism: parallelism, TimeLimitSeconds: seconds / solvers.Length);
+                Parallelism: parallelism, TimeLimitSeconds: secondsCap / solvers.Length);
             SolverResult result = IterativeSolver.Solve(sensing, labels, options);
             attempts.Add((solver.ToString().ToLowerInvariant(), result.Status.ToString(), result.RelativeResidual, result.Iterations));
         }
