@@ -82,13 +82,18 @@ public sealed class GuaranteeProperties
         // Only the k = s rows get here (JTK14 is fails-certified under the generators; its holds-certified case has its own test).
         // The test's own reading of theory.md §5: the step from the certified constants, δ_L = max(1 − μnα_L, μnβ_L − 1) at that step,
         // the row's condition on those δ, and the stated rate (FR13: √3·δ_3s; BD09: 1/2; other rows: the catalogue's).
+        // Each clause is read with the family the audit judged it with; δ_3s ≤ 2δ_2s (uniform, theory.md §3) may certify δ_3s.
         double step = StepFrom(audited, evaluation, certified: true) ?? double.NaN;
         int s = audited.Report.Sparsity;
-        double Delta(int multiple) => CertifiedDelta(audited, multiple * s, step);
-        bool condition = TheoryConditions[id].Any(clause => Delta(clause.Multiple) < clause.Bound);
+        double DeltaIn(int multiple, SupportFamily family) => multiple == 3
+            ? Math.Min(CertifiedDelta(audited, 3 * s, step, family), 2 * CertifiedDelta(audited, 2 * s, step, SupportFamily.Uniform))
+            : CertifiedDelta(audited, multiple * s, step, family);
+        double Delta(int multiple) => DeltaIn(multiple, evaluation.StepFamily);
+        bool condition = TheoryConditions[id].Zip(evaluation.Clauses).Any(pair => DeltaIn(pair.First.Multiple, pair.Second.JudgedFamily) < pair.First.Bound);
         double? rate = id switch
         {
             "FR13-IHT" => Math.Sqrt(3) * Delta(3),
+            "F10-IHT" => 2 * Delta(3),
             "BD09-IHT" => 0.5,
             _ => evaluation.PredictedRate,
         };
@@ -96,7 +101,7 @@ public sealed class GuaranteeProperties
             $"predicted {evaluation.Guarantee.RateKind} rate {evaluation.PredictedRate} (test: {rate}); {c}";
         RateCheck fromAudit = CheckRate(run.RelativeErrors, evaluation.Guarantee.RateKind, rate);
         int iterations = rate is double r && r > 0 && r < 1
-            ? (int)Math.Clamp(Math.Ceiling(Math.Log(1e-11) / Math.Log(r)) + 20, 50, 20000)
+            ? (int)Math.Clamp(Math.Ceiling(Math.Log(1e-11) / Math.Log(r)) + 20, 50, 100_000)
             : 3000;
         (double final, IReadOnlyList<double> errors) = Solve(audited, evaluation.Guarantee.Algorithm, s, step, iterations);
         RateCheck fromOwnRun = CheckRate(errors, evaluation.Guarantee.RateKind, rate);
@@ -124,20 +129,33 @@ public sealed class GuaranteeProperties
         ["JTK14"] = [],
     };
 
-    /// <summary>The constants the verdicts were judged with, at level min(L, N).</summary>
-    private static RestrictedConstants Judged(AuditedCase audited, int level)
+    /// <summary>
+    /// The certified (α_L, β_L) of a support family at level L = min(L, N), read by the test from theory.md §3: certificates at
+    /// levels L′ ≥ L hold at L (the largest α, the smallest β), uniform ones also for supports ⊇ S*; witnesses at levels L′ ≤ L
+    /// hold at L (the smallest α, the largest β), those over supports ⊇ S* also for uniform constants.
+    /// </summary>
+    private static (double? Alpha, double? Beta) Judged(AuditedCase audited, int level, SupportFamily family, bool certified)
     {
         AuditReport report = audited.Report;
-        IReadOnlyList<RestrictedConstants> judged = report.VerdictsUseSupportRestricted ? report.SupportRestrictedConstants : report.UniformConstants;
-        return judged.Single(x => x.EffectiveLevel == Math.Min(level, report.Unknowns));
+        int effective = Math.Min(level, report.Unknowns);
+        IEnumerable<RestrictedConstants> uniform = report.UniformConstants, restricted = report.SupportRestrictedConstants;
+        if (certified)
+        {
+            var usable = (family == SupportFamily.Uniform ? uniform : uniform.Concat(restricted))
+                .Where(c => c.EffectiveLevel >= effective && c.AlphaCertified is not null && c.BetaCertified is not null).ToArray();
+            return usable.Length == 0 ? (null, null) : (usable.Max(c => c.AlphaCertified), usable.Min(c => c.BetaCertified));
+        }
+
+        var witnesses = (family == SupportFamily.Uniform ? uniform.Concat(restricted) : restricted).Where(c => c.EffectiveLevel <= effective).ToArray();
+        return witnesses.Length == 0 ? (null, null) : (witnesses.Min(c => c.AlphaWitness), witnesses.Max(c => c.BetaWitness));
     }
 
     /// <summary>δ_L at step μ from the certified bounds: max(1 − μnα_L, μnβ_L − 1) (NaN without certificates).</summary>
-    private static double CertifiedDelta(AuditedCase audited, int level, double step)
+    private static double CertifiedDelta(AuditedCase audited, int level, double step, SupportFamily family)
     {
-        RestrictedConstants constants = Judged(audited, level);
+        (double? alpha, double? beta) = Judged(audited, level, family, certified: true);
         double n = audited.Report.Samples;
-        return constants.AlphaCertified is double a && constants.BetaCertified is double b ? Math.Max(1 - step * n * a, step * n * b - 1) : double.NaN;
+        return alpha is double a && beta is double b && double.IsFinite(b) ? Math.Max(1 - step * n * a, step * n * b - 1) : double.NaN;
     }
 
     /// <summary>The first violated contraction, if any.</summary>
@@ -191,10 +209,8 @@ public sealed class GuaranteeProperties
     private static double? StepFrom(AuditedCase audited, GuaranteeEvaluation evaluation, bool certified)
     {
         Guarantee g = evaluation.Guarantee;
-        RestrictedConstants constants = Judged(audited, g.StepSparsityMultiple * audited.Report.Sparsity + g.StepProjectionMultiple * evaluation.Projection);
+        (double? alpha, double? beta) = Judged(audited, g.StepSparsityMultiple * audited.Report.Sparsity + g.StepProjectionMultiple * evaluation.Projection, evaluation.StepFamily, certified);
         double n = audited.Report.Samples;
-        double? alpha = certified ? constants.AlphaCertified : Math.Max(0, constants.AlphaWitness);
-        double? beta = certified ? constants.BetaCertified : constants.BetaWitness;
         if (alpha is not double a || beta is not double b || !(b > 0))
         {
             return null;
