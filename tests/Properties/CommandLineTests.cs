@@ -43,6 +43,9 @@ public sealed class CommandLineTests
     [Theory]
     [InlineData("--budget-seconds", "--budget-seconds 0")]
     [InlineData("--budget-supports", "--budget-supports 0")]
+    [InlineData("--budget-work", "--budget-work 0")]
+    [InlineData("--model-check-seconds", "--model-check-seconds -1")]
+    [InlineData("--model-check-work", "--model-check-work 0")]
     [InlineData("--levels", "--levels 3,x")]
     [InlineData("--data", "--data /nonexistent-file.npy")]
     [InlineData("--generators", "--generators g.npy")]
@@ -66,5 +69,16 @@ public sealed class CommandLineTests
         Assert.Equal(0, code);
         Assert.Equal("consistent", output.TrimEnd('\n').Split('\n')[^1]);
         Assert.Contains("holds-certified", output);
+    }
+
+    [Fact]
+    public void AuditTimeCapIsReportedWhenItEndsASearch()
+    {
+        // An explicit cap is the only way the clock enters a result, and the constants table says when it ended a search.
+        var (code, output, _) = CommandRunner.Run(AuditCommand.Create(), "--inputs", "30", "--width", "3", "--nonzeros", "6", "--samples", "2000", "--budget-seconds", "0.000001", "--quiet");
+        Assert.Equal(0, code);
+        Assert.Contains("stopped by the time cap after", output);
+        var (_, plain, _) = CommandRunner.Run(AuditCommand.Create(), "--quiet");
+        Assert.DoesNotContain("time cap", plain);
     }
 }

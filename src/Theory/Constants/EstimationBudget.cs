@@ -16,8 +16,8 @@ namespace SparseIhtVerify.Theory.Constants;
 /// <param name="Enumerate">Allow the exact paths (full Gram at level ≥ N, enumeration); false forces the search alone.</param>
 public sealed record EstimationBudget(int Supports = 2000, double Work = EstimationBudget.DefaultWork, double? SecondsCap = null, int Directions = 50, long Seed = 0, bool Enumerate = true)
 {
-    /// <summary>Default <see cref="Work"/>: 10¹¹ multiply–adds per level (seconds on one core).</summary>
-    public const double DefaultWork = 1e11;
+    /// <summary>Default <see cref="Work"/>: 4·10¹⁰ multiply–adds per level (a few seconds on one core).</summary>
+    public const double DefaultWork = 4e10;
 
     /// <summary>Full Grams are formed (certified bounds, enumeration) only up to this many unknowns N.</summary>
     public const int FullGramLimit = 1200;

@@ -59,9 +59,9 @@ public sealed record RestrictedConstants(
     {
         SearchEnd.Exact => "every support",
         SearchEnd.Complete => $"search complete after {SupportsExamined} supports",
-        SearchEnd.SupportBudget => $"supports budget reached ({SupportsExamined} of {SupportsPlanned})",
-        SearchEnd.WorkBudget => $"stopped by the work budget after {SupportsExamined} of {SupportsPlanned} supports",
-        _ => $"stopped by the time cap after {SupportsExamined} of {SupportsPlanned} supports",
+        SearchEnd.SupportBudget => $"supports budget reached ({SupportsExamined} supports, budget {SupportsPlanned})",
+        SearchEnd.WorkBudget => $"stopped by the work budget after {SupportsExamined} supports (supports budget {SupportsPlanned})",
+        _ => $"stopped by the time cap after {SupportsExamined} supports (supports budget {SupportsPlanned})",
     };
 
     /// <summary>Kind of <see cref="AlphaWitness"/> and <see cref="BetaWitness"/>.</summary>

@@ -23,8 +23,8 @@ public static class ModelCheck
     /// <summary>A given w counts as an exact solution of Aw = y when ‖Aw − y‖/‖y‖ is at most this.</summary>
     public const double SolutionTolerance = 1e-9;
 
-    /// <summary>Default work budget of the check: 2.5·10¹¹ multiply–adds (≈ 50 gradient passes at the paper's cell).</summary>
-    public const double DefaultWork = 2.5e11;
+    /// <summary>Default work budget of the check: 10¹¹ multiply–adds (20 gradient passes at the paper's cell).</summary>
+    public const double DefaultWork = 1e11;
 
     /// <summary>Most iterations per solver.</summary>
     public const int MaxIterations = 500;
