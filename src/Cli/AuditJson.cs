@@ -18,6 +18,7 @@ public sealed record AuditJson(
     int Projection,
     int DataScaleExponent,
     PatternJson Patterns,
+    object Structured,
     IReadOnlyList<ConstantsJson> UniformConstants,
     IReadOnlyList<ConstantsJson> SupportRestrictedConstants,
     string VerdictConstants,
@@ -30,7 +31,15 @@ public sealed record AuditJson(
 {
     public static AuditJson From(AuditReport r, string subject) => new(
         subject, RestrictedConstants.Normalisation, AuditText.ConclusionLine(r.Conclusion), r.Samples, r.Inputs, r.Blocks, r.Unknowns, r.Sparsity, r.Projection, r.DataScaleExponent,
-        PatternJson.From(r.Patterns), r.UniformConstants.Select(ConstantsJson.From).ToArray(), r.SupportRestrictedConstants.Select(ConstantsJson.From).ToArray(),
+        PatternJson.From(r.Patterns),
+        new
+        {
+            dependencyTotals = Enum.GetValues<PatternDependencyKind>().ToDictionary(k => k.ToString(), k => r.Structured.Dependencies.Total(k)),
+            dependencies = r.Structured.Dependencies.Dependencies.Take(20).Select(d => d.ToString()).ToArray(),
+            r.Structured.NearSets,
+            witnesses = r.Structured.Witnesses.Take(10).Select(w => new { w.Source, w.Blocks, w.Coordinate, w.Support, kind = "witness", min = w.Min, max = w.Max }).ToArray(),
+        },
+        r.UniformConstants.Select(ConstantsJson.From).ToArray(), r.SupportRestrictedConstants.Select(ConstantsJson.From).ToArray(),
         r.VerdictsUseSupportRestricted ? "support-restricted" : "uniform", r.Guarantees.Select(GuaranteeJson.From).ToArray(),
         r.Identifiability is { } id ? new
         {

@@ -4,6 +4,7 @@ using SparseIhtVerify.Theory.Audit;
 using SparseIhtVerify.Theory.Constants;
 using SparseIhtVerify.Theory.Guarantees;
 using SparseIhtVerify.Theory.Identifiability;
+using SparseIhtVerify.Theory.Patterns;
 
 namespace SparseIhtVerify.Cli;
 
@@ -49,6 +50,19 @@ public static class AuditText
         if (p.Angles is { Pairs: > 0 } angles)
         {
             text.AppendLine(ci, $"  |Hamming/n − θ/π|            mean {angles.MeanAbsoluteDeviation:F4}, max {angles.MaxAbsoluteDeviation:F4} over {angles.Pairs} pairs (population value 0)");
+        }
+
+        StructuredWitnesses st = report.Structured;
+        text.AppendLine(ci, $"  exact dependencies          {st.Dependencies.Total(PatternDependencyKind.AllOff)} all-off, {st.Dependencies.Total(PatternDependencyKind.Duplicate)} duplicate, {st.Dependencies.Total(PatternDependencyKind.PairSumEqualsSingle)} D_a + D_b = D_c, {st.Dependencies.Total(PatternDependencyKind.TwoPairsEqualSums)} D_a + D_b = D_c + D_d{(st.Dependencies.Truncated ? $" (at most {st.Dependencies.MaxPerKind} of each kind listed)" : "")}: each gives α = 0 at every input coordinate");
+        if (st.Dependencies.Dependencies.Count > 0)
+        {
+            text.AppendLine(ci, $"                              e.g. {st.Dependencies.Dependencies[0]}");
+        }
+
+        if (st.Witnesses.Count > 0)
+        {
+            StructuredWitness best = st.Witnesses[0];
+            text.AppendLine(ci, $"  structured witness          λ_min(G_S) = {Format.Number(best.Min)} (witness, {RestrictedConstants.Normalisation}) on the {best.Support.Length} columns of blocks [{string.Join(", ", best.Blocks)}] at input {best.Coordinate}, from the {best.Source} ({st.Witnesses.Count} structured supports, {st.NearSets} near-singular block sets of O_jk = |D_j ∩ D_k|/n)");
         }
 
         text.AppendLine();

@@ -21,6 +21,7 @@ public sealed record AuditReport(
     int Projection,
     int DataScaleExponent,
     PatternStatistics Patterns,
+    StructuredWitnesses Structured,
     IReadOnlyList<RestrictedConstants> UniformConstants,
     IReadOnlyList<RestrictedConstants> SupportRestrictedConstants,
     bool VerdictsUseSupportRestricted,

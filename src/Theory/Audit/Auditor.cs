@@ -69,12 +69,14 @@ public static class Auditor
 
         var levels = GuaranteeCatalogue.All.SelectMany(g => GuaranteeEvaluator.Levels(g, s, k, unknowns))
             .Append(2 * s).Concat(options.ExtraLevels).Select(l => Math.Min(l, unknowns)).Distinct().Order().ToArray();
-        // One full Gram (when small enough) serves every level, uniform and restricted.
+        // One full Gram (when small enough) and one structured search serve every level, uniform and restricted.
         var gram = RestrictedConstantEstimator.FullGram(sensing);
-        RestrictedConstants[] uniform = Estimate(sensing, levels, null, options, hamming, gram, progress, "uniform");
+        progress?.Invoke("pattern dependencies…");
+        StructuredWitnesses structured = StructuredWitnesses.Find(sensing, options.Parallelism);
+        RestrictedConstants[] uniform = Estimate(sensing, levels, null, options, hamming, gram, structured, progress, "uniform");
         // Supports containing S* have at least |S*| columns: levels below that have no support-restricted constants.
         RestrictedConstants[] restricted = options.RestrictToSupport
-            ? Estimate(sensing, levels.Where(l => l >= subject.Truth!.Count).ToArray(), subject.Truth!.Indices.ToArray(), options, hamming, gram, progress, "support-restricted")
+            ? Estimate(sensing, levels.Where(l => l >= subject.Truth!.Count).ToArray(), subject.Truth!.Indices.ToArray(), options, hamming, gram, structured, progress, "support-restricted")
             : [];
         var book = new ConstantBook(uniform, restricted, unknowns);
         var guarantees = GuaranteeCatalogue.All.Select(g => GuaranteeEvaluator.Evaluate(g, s, k, n, book, options.RestrictToSupport)).ToArray();
@@ -106,7 +108,7 @@ public static class Auditor
             : certifiedRuns.Any(r => r.Finding == RunFinding.Violated) ? AuditConclusion.Violation
             : certifiedRuns.Any(r => r.Finding == RunFinding.Inconclusive) ? AuditConclusion.Inconclusive
             : AuditConclusion.Consistent;
-        return new AuditReport(n, sensing.BlockSize, sensing.Blocks, unknowns, s, k, scale, patterns, uniform, restricted, options.RestrictToSupport,
+        return new AuditReport(n, sensing.BlockSize, sensing.Blocks, unknowns, s, k, scale, patterns, structured, uniform, restricted, options.RestrictToSupport,
             guarantees, identifiability, modelCheck, plantedResidual, runs, conclusion, clock.Elapsed.TotalSeconds);
     }
 
@@ -199,12 +201,12 @@ public static class Auditor
         return distance > 0 ? VectorKernels.SumOfSquares(image) / (sensing.Rows * distance * distance) : 0;
     }
 
-    private static RestrictedConstants[] Estimate(SparseIhtVerify.Solver.Operators.ActivationPatternOperator sensing, int[] levels, int[]? required, AuditOptions options, int[] hamming, MathNet.Numerics.LinearAlgebra.Matrix<double>? gram, Action<string>? progress, string label)
+    private static RestrictedConstants[] Estimate(SparseIhtVerify.Solver.Operators.ActivationPatternOperator sensing, int[] levels, int[]? required, AuditOptions options, int[] hamming, MathNet.Numerics.LinearAlgebra.Matrix<double>? gram, StructuredWitnesses structured, Action<string>? progress, string label)
     {
         return levels.Select(level =>
         {
             progress?.Invoke($"{label} constants at level {level}…");
-            return RestrictedConstantEstimator.Estimate(sensing, level, required, options.Budget, sensing, hamming, gram);
+            return RestrictedConstantEstimator.Estimate(sensing, level, required, options.Budget, sensing, hamming, gram, structured);
         }).ToArray();
     }
 }

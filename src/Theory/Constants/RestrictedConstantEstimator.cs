@@ -31,7 +31,9 @@ public static class RestrictedConstantEstimator
     /// <param name="structure">The network operator's block structure, enabling the adversarial search (null for other operators).</param>
     /// <param name="pairwiseHamming">Hamming distances of the block patterns (p×p), if already computed.</param>
     /// <param name="fullGram">G = AᵀA/n over all N columns, if already computed (<see cref="FullGram"/>); shared across levels.</param>
-    public static RestrictedConstants Estimate(SensingOperator sensing, int level, IReadOnlyList<int>? requiredSupport, EstimationBudget budget, ActivationPatternOperator? structure = null, int[]? pairwiseHamming = null, Matrix<double>? fullGram = null)
+    /// <param name="structured">The structured witnesses of the patterns (<see cref="StructuredWitnesses.Find"/>), shared across levels; null to skip them.</param>
+    public static RestrictedConstants Estimate(SensingOperator sensing, int level, IReadOnlyList<int>? requiredSupport, EstimationBudget budget, ActivationPatternOperator? structure = null,
+        int[]? pairwiseHamming = null, Matrix<double>? fullGram = null, StructuredWitnesses? structured = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(level);
         int columns = sensing.Columns;
@@ -69,7 +71,7 @@ public static class RestrictedConstantEstimator
         }
         else
         {
-            RunSearch(search, structure, pairwiseHamming, methods);
+            RunSearch(search, structure, pairwiseHamming, structured, methods);
             if (search.Examined == 0)
             {
                 // The budget ran out before any support was evaluated: one random support, whatever it costs,
@@ -121,11 +123,17 @@ public static class RestrictedConstantEstimator
     /// <summary>ε = 2⁻⁵², the spacing of doubles at 1.</summary>
     public const double UnitRoundoff = 2.220446049250313e-16;
 
-    private static void RunSearch(SupportSearch search, ActivationPatternOperator? structure, int[]? pairwiseHamming, List<string> methods)
+    private static void RunSearch(SupportSearch search, ActivationPatternOperator? structure, int[]? pairwiseHamming, StructuredWitnesses? structured, List<string> methods)
     {
         if (search.Required.Length > 0)
         {
             search.Consider(search.Required);
+        }
+
+        if (structured is not null && structured.Witnesses.Count > 0)
+        {
+            methods.Add($"structured pattern dependencies ({structured.Dependencies.Dependencies.Count} exact, {structured.NearSets} near)");
+            structured.Offer(search);
         }
 
         if (structure is not null)

@@ -12,7 +12,7 @@ namespace SparseIhtVerify.Theory.Constants;
 /// One pass over the samples: sample i has the membership word m_i = Σ_t D_{B_t}(i)·2ᵗ, and the pass accumulates
 /// P[m][ℓ] = Σ_{i : m_i = m} x_iℓ²; then (G_ℓ)_{st} = (1/n) Σ_{m ∋ s, t} P[m][ℓ]. Cost n·d additions plus
 /// 2^|B|·|B|²·d/2; memory 2^|B|·d doubles (hence |B| ≤ <see cref="MaxBlocks"/>). Generalises
-/// <see cref="RestrictedConstantEstimator.SameCoordinatePairExtremes"/> (|B| = 2).
+/// AdversarialSupports.SameCoordinatePairExtremes (|B| = 2).
 /// </para>
 /// </summary>
 public sealed class SameCoordinateGram
