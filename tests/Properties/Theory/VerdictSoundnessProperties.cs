@@ -56,7 +56,8 @@ public sealed class VerdictSoundnessProperties
         var failures = new List<string>();
         int[] required = clause.JudgedFamily == SupportFamily.ContainingTruth ? truth.Indices.ToArray() : [];
         BruteForceConstants.Exact exact = BruteForceConstants.Constants(gram, clause.EffectiveLevel, required);
-        double alpha = Math.Max(0, exact.Alpha), beta = exact.Beta;
+        // α within rounding of 0 (the audit's τ = N·ε·‖G‖, with room for the brute force's own rounding) counts as 0.
+        double beta = exact.Beta, alpha = exact.Alpha <= 1e-12 * Math.Max(beta, 1) ? 0 : exact.Alpha;
         string where = $"{g.Guarantee.Id} {clause.Text} (level {clause.EffectiveLevel}, judged {clause.JudgedFamily}): exact α = {Closeness.R(alpha)}, β = {Closeness.R(beta)}";
         if (clause.Text.StartsWith("δ", StringComparison.Ordinal))
         {
