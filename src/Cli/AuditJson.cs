@@ -43,7 +43,7 @@ public sealed record AuditJson(
         r.VerdictsUseSupportRestricted ? "support-restricted" : "uniform", r.Guarantees.Select(GuaranteeJson.From).ToArray(),
         r.Identifiability is { } id ? new
         {
-            status = AuditText.Word(id.Status), id.AlphaWitness, id.AlphaCertified, id.DependentColumns,
+            status = AuditText.Word(id.Status, id.Method), id.AlphaWitness, id.AlphaCertified, id.DependentColumns,
             secondSolutionIndices = id.SecondSolution?.Indices.ToArray(), secondSolutionValues = id.SecondSolution?.Values.ToArray(),
             id.SecondSolutionRelativeResidual, id.Explanation,
         } : null,

@@ -28,11 +28,11 @@ public static class AuditText
         _ => "unknown",
     };
 
-    public static string Word(IdentifiabilityStatus status) => status switch
+    public static string Word(IdentifiabilityStatus status, IdentifiabilityMethod method) => status switch
     {
-        IdentifiabilityStatus.Certified => "certified",
-        IdentifiabilityStatus.Estimated => "estimated",
-        _ => "not identifiable",
+        IdentifiabilityStatus.Unique => method == IdentifiabilityMethod.ExhaustiveSearch ? "unique (exhaustive search)" : "unique (certified)",
+        IdentifiabilityStatus.NotUnique => "not unique",
+        _ => "not certified",
     };
 
     public static string Render(AuditReport report, string description)
@@ -108,7 +108,7 @@ public static class AuditText
         text.AppendLine();
         if (report.Identifiability is IdentifiabilityReport id)
         {
-            text.AppendLine(ci, $"identifiability: {Word(id.Status)}: {id.Explanation}");
+            text.AppendLine(ci, $"identifiability: {Word(id.Status, id.Method)}: {id.Explanation}");
         }
 
         if (report.PlantedRelativeResidual is double planted && planted > SparseIhtVerify.Theory.Representation.ModelCheck.SolutionTolerance)

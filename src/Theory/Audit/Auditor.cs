@@ -87,7 +87,7 @@ public static class Auditor
         var runs = new List<PrescribedRun>();
         if (planted)
         {
-            identifiability = IdentifiabilityCheck.Check(sensing, uniform.First(c => c.EffectiveLevel == Math.Min(2 * s, unknowns)), subject.Truth!, subject.Labels, sensing);
+            identifiability = IdentifiabilityCheck.Check(sensing, uniform.First(c => c.EffectiveLevel == Math.Min(2 * s, unknowns)), s, subject.Truth!, subject.Labels, [], sensing, IdentifiabilityBudget.Default);
             progress?.Invoke("model check (best s-sparse fits)…");
             modelCheck = ModelCheck.Run(sensing, subject.Labels!, s, ModelCheck.Iterations(n, unknowns, options.ModelCheckWork), options.ModelCheckSecondsCap,
                 parallelism: options.Parallelism, known: subject.Truth);

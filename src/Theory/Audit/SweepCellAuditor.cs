@@ -36,9 +36,9 @@ public sealed class SweepCellAuditor : ISweepAuditor
             c.AlphaWitness, c.BetaWitness, c.DeltaWitness, c.AlphaCertified, c.BetaCertified, c.DeltaCertified)).ToArray();
         string identifiability = report.Identifiability?.Status switch
         {
-            IdentifiabilityStatus.Certified => "certified",
-            IdentifiabilityStatus.Estimated => "estimated",
-            IdentifiabilityStatus.NotIdentifiable => "not-identifiable",
+            IdentifiabilityStatus.Unique => "unique",
+            IdentifiabilityStatus.NotCertified => "not-certified",
+            IdentifiabilityStatus.NotUnique => "not-unique",
             _ => "unknown",
         };
         return new SweepAudit(verdicts,

@@ -73,7 +73,7 @@ public sealed record SweepOutcome(
 /// <param name="Verdicts">Guarantee id → holds-certified | holds-estimated | fails-certified | unknown, in catalogue order.</param>
 /// <param name="AnyHoldsCertified">Some guarantee holds-certified.</param>
 /// <param name="AnyHolds">Some guarantee holds-certified or holds-estimated.</param>
-/// <param name="Identifiability">certified | estimated | not-identifiable.</param>
+/// <param name="Identifiability">unique | not-certified | not-unique.</param>
 /// <param name="Constants">Restricted constants at the levels the catalogue needs.</param>
 /// <param name="Seconds">Seconds the audit took.</param>
 public sealed record SweepAudit(
