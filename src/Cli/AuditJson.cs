@@ -23,7 +23,7 @@ public sealed record AuditJson(
     IReadOnlyList<ConstantsJson> SupportRestrictedConstants,
     string VerdictConstants,
     IReadOnlyList<GuaranteeJson> Guarantees,
-    object? Identifiability,
+    object Identifiability,
     object? ModelCheck,
     double? PlantedRelativeResidual,
     IReadOnlyList<PrescribedRun> Runs,
@@ -41,12 +41,15 @@ public sealed record AuditJson(
         },
         r.UniformConstants.Select(ConstantsJson.From).ToArray(), r.SupportRestrictedConstants.Select(ConstantsJson.From).ToArray(),
         r.VerdictsUseSupportRestricted ? "support-restricted" : "uniform", r.Guarantees.Select(GuaranteeJson.From).ToArray(),
-        r.Identifiability is { } id ? new
+        new
         {
-            status = AuditText.Word(id.Status, id.Method), id.AlphaWitness, id.AlphaCertified, id.DependentColumns,
-            secondSolutionIndices = id.SecondSolution?.Indices.ToArray(), secondSolutionValues = id.SecondSolution?.Values.ToArray(),
-            id.SecondSolutionRelativeResidual, id.Explanation,
-        } : null,
+            status = AuditText.Word(r.Identifiability.Status, r.Identifiability.Method), method = r.Identifiability.Method, question = r.Identifiability.Question,
+            r.Identifiability.AlphaWitness, r.Identifiability.AlphaCertified, r.Identifiability.Tolerance, r.Identifiability.DependentColumns,
+            firstSolutionIndices = r.Identifiability.FirstSolution?.Indices.ToArray(), firstSolutionValues = r.Identifiability.FirstSolution?.Values.ToArray(),
+            secondSolutionIndices = r.Identifiability.SecondSolution?.Indices.ToArray(), secondSolutionValues = r.Identifiability.SecondSolution?.Values.ToArray(),
+            r.Identifiability.SecondSolutionRelativeResidual, r.Identifiability.SecondSolutionDistance, r.Identifiability.SecondSolutionRelativeDistance,
+            r.Identifiability.SupportsSearched, r.Identifiability.Explanation,
+        },
         r.ModelCheck is { } m ? new
         {
             m.Sparsity, m.ResidualFloor, m.BestSolver, m.Representable,

@@ -62,7 +62,9 @@ public static class AuditText
         if (st.Witnesses.Count > 0)
         {
             StructuredWitness best = st.Witnesses[0];
-            text.AppendLine(ci, $"  structured witness          λ_min(G_S) = {Format.Number(best.Min)} (witness, {RestrictedConstants.Normalisation}) on the {best.Support.Length} columns of blocks [{string.Join(", ", best.Blocks)}] at input {best.Coordinate}, from the {best.Source} ({st.Witnesses.Count} structured supports, {st.NearSets} near-singular block sets of O_jk = |D_j ∩ D_k|/n)");
+            double tau = report.UniformConstants.Select(c => c.RoundingTolerance).DefaultIfEmpty(0).Max();
+            string value = best.Min <= tau ? "0 (within the rounding tolerance τ)" : Format.Number(best.Min);
+            text.AppendLine(ci, $"  structured witness          λ_min(G_S) = {value} (witness, {RestrictedConstants.Normalisation}) on the {best.Support.Length} columns of blocks [{string.Join(", ", best.Blocks)}] at input {best.Coordinate}, from the {best.Source} ({st.Witnesses.Count} structured supports, {st.NearSets} near-singular block sets of O_jk = |D_j ∩ D_k|/n)");
         }
 
         text.AppendLine();
@@ -106,9 +108,11 @@ public static class AuditText
         }
 
         text.AppendLine();
-        if (report.Identifiability is IdentifiabilityReport id)
+        IdentifiabilityReport id = report.Identifiability;
+        text.AppendLine(ci, $"identifiability ({(id.Question == IdentifiabilityQuestion.SolutionOfLabels ? "is w* the only s-sparse solution of Aw = y?" : "is every s-sparse vector determined by its image Aw?")}): {Word(id.Status, id.Method)}: {id.Explanation}");
+        if (id.SecondSolution is SparseIhtVerify.Solver.SparseVector second)
         {
-            text.AppendLine(ci, $"identifiability: {Word(id.Status, id.Method)}: {id.Explanation}");
+            text.AppendLine(ci, $"  second solution: support [{string.Join(", ", second.Indices.ToArray())}], relative residual {Format.Number(id.SecondSolutionRelativeResidual ?? double.NaN)}, distance {Format.Number(id.SecondSolutionDistance ?? double.NaN)} ({Format.Number(id.SecondSolutionRelativeDistance ?? double.NaN)} relative)");
         }
 
         if (report.PlantedRelativeResidual is double planted && planted > SparseIhtVerify.Theory.Representation.ModelCheck.SolutionTolerance)

@@ -23,6 +23,12 @@ namespace SparseIhtVerify.Properties;
 /// </summary>
 public sealed class IdentifiabilityProperties
 {
+    /// <summary>v_ℓ = e_{a·d+ℓ} − e_{b·d+ℓ} for every coordinate ℓ: the null vectors of a duplicate pattern D_a = D_b (the test's own construction).</summary>
+    private static IReadOnlyList<SparseVector> DuplicateNullVectors(int blocks, int d, int a, int b) =>
+        Enumerable.Range(0, d).Select(l => a < b
+            ? new SparseVector(blocks * d, [a * d + l, b * d + l], [1.0, -1.0])
+            : new SparseVector(blocks * d, [b * d + l, a * d + l], [-1.0, 1.0])).ToArray();
+
     /// <summary>Zero residual: ‖A_T w_T − y‖/‖y‖ at most this (the project's solution tolerance).</summary>
     private const double ZeroResidual = 1e-9;
 
@@ -469,7 +475,7 @@ public sealed class IdentifiabilityProperties
             var (sensing, oracle) = c.Build();
             int s = Math.Min(c.Sparsity, sensing.Columns);
             RestrictedConstants constants = RestrictedConstantEstimator.Estimate(sensing, 2 * s, null, SearchOnly, sensing);
-            IReadOnlyList<SparseVector> candidates = route == "structure" ? [] : PatternDependency.NullVectors(c.Blocks, c.Inputs, [(c.Original, 1.0), (c.Copy, -1.0)]);
+            IReadOnlyList<SparseVector> candidates = route == "structure" ? [] : DuplicateNullVectors(c.Blocks, c.Inputs, c.Original, c.Copy);
             IdentifiabilityReport report = IdentifiabilityCheck.Check(sensing, constants, s, null, [], candidates, route == "caller" ? null : sensing, IdentifiabilityBudget.Default);
             SparseVector? u = report.FirstSolution, other = report.SecondSolution;
             bool equalImages = u is not null && other is not null && oracle.Forward(u).Zip(oracle.Forward(other), (a, b) => Math.Abs(a - b)).Max() <= 1e-12 * Math.Max(1, oracle.Forward(u).Max(v => Math.Abs(v)));

@@ -26,7 +26,7 @@ public sealed record AuditReport(
     IReadOnlyList<RestrictedConstants> SupportRestrictedConstants,
     bool VerdictsUseSupportRestricted,
     IReadOnlyList<GuaranteeEvaluation> Guarantees,
-    IdentifiabilityReport? Identifiability,
+    IdentifiabilityReport Identifiability,
     ModelCheckReport? ModelCheck,
     double? PlantedRelativeResidual,
     IReadOnlyList<PrescribedRun> Runs,

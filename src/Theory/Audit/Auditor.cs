@@ -81,13 +81,17 @@ public static class Auditor
         var book = new ConstantBook(uniform, restricted, unknowns);
         var guarantees = GuaranteeCatalogue.All.Select(g => GuaranteeEvaluator.Evaluate(g, s, k, n, book, options.RestrictToSupport)).ToArray();
 
-        IdentifiabilityReport? identifiability = null;
+        // Identifiability of w* (planted), or of every s-sparse vector (user data): second solutions are built from the
+        // exact pattern dependencies and the small structured witnesses, and by exhaustive search within the budget.
+        progress?.Invoke("identifiability…");
+        IReadOnlyList<IReadOnlyList<int>> smallWitnesses = structured.Witnesses.Where(w => w.Support.Length <= 2 * s).Select(w => (IReadOnlyList<int>)w.Support).Take(32).ToArray();
+        IdentifiabilityReport identifiability = IdentifiabilityCheck.Check(sensing, uniform.First(c => c.EffectiveLevel == Math.Min(2 * s, unknowns)), s,
+            planted ? subject.Truth : null, planted ? subject.Labels : [], structured.NullVectors, sensing, IdentifiabilityBudget.Default, smallWitnesses);
         ModelCheckReport? modelCheck = null;
         double? plantedResidual = null;
         var runs = new List<PrescribedRun>();
         if (planted)
         {
-            identifiability = IdentifiabilityCheck.Check(sensing, uniform.First(c => c.EffectiveLevel == Math.Min(2 * s, unknowns)), s, subject.Truth!, subject.Labels, [], sensing, IdentifiabilityBudget.Default);
             progress?.Invoke("model check (best s-sparse fits)…");
             modelCheck = ModelCheck.Run(sensing, subject.Labels!, s, ModelCheck.Iterations(n, unknowns, options.ModelCheckWork), options.ModelCheckSecondsCap,
                 parallelism: options.Parallelism, known: subject.Truth);

@@ -78,7 +78,7 @@ public sealed class StructuredWitnesses
             int[] blocks = dependency.Blocks.ToArray();
             if (!sets.Any(s => s.Blocks.SequenceEqual(blocks)))
             {
-                sets.Add(($"near dependency: λ_min(O_B) = {dependency.MinEigenvalue.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)} on blocks [{string.Join(", ", blocks)}]", blocks));
+                sets.Add(($"near dependency: λ_min(O_B) = {Math.Max(0, dependency.MinEigenvalue).ToString("0.00e+0", System.Globalization.CultureInfo.InvariantCulture)} on blocks [{string.Join(", ", blocks)}]", blocks));
                 nearSets++;
             }
         }
@@ -98,7 +98,12 @@ public sealed class StructuredWitnesses
             }
         }
 
-        witnesses.Sort((x, y) => x.Min != y.Min ? x.Min.CompareTo(y.Min) : CompareSupports(x.Support, y.Support));
+        // Numerically zero minima (≤ 1e−12·λ_max) tie, and then exact dependencies and smaller supports come first.
+        static double Key(StructuredWitness w) => w.Min <= 1e-12 * Math.Abs(w.Max) ? 0 : w.Min;
+        witnesses.Sort((x, y) => Key(x) != Key(y) ? Key(x).CompareTo(Key(y))
+            : x.Source.StartsWith("exact", StringComparison.Ordinal) != y.Source.StartsWith("exact", StringComparison.Ordinal) ? (x.Source.StartsWith("exact", StringComparison.Ordinal) ? -1 : 1)
+            : x.Support.Length != y.Support.Length ? x.Support.Length.CompareTo(y.Support.Length)
+            : CompareSupports(x.Support, y.Support));
         return new StructuredWitnesses(dependencies, nearSets, witnesses, nulls);
     }
 

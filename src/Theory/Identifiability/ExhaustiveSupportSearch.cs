@@ -25,7 +25,7 @@ internal static class ExhaustiveSupportSearch
     /// <summary>True when the C(N, k) supports (<paramref name="supports"/>) fit the budget and their work C·n·k² is at most <see cref="IdentifiabilityBudget.ExhaustiveWork"/>.</summary>
     public static bool Affordable(SensingOperator sensing, int size, IdentifiabilityBudget budget, out double supports)
     {
-        supports = RestrictedConstantEstimator.Binomial(sensing.Columns, size);
+        supports = SupportCombinatorics.Binomial(sensing.Columns, size);
         return supports <= budget.ExhaustiveSupports && supports * sensing.Rows * size * size <= IdentifiabilityBudget.ExhaustiveWork;
     }
 
@@ -33,10 +33,10 @@ internal static class ExhaustiveSupportSearch
     public static ExhaustiveOutcome Solutions(SensingOperator sensing, SecondSolutions pairs, double[] labels)
     {
         int columns = sensing.Columns, size = Math.Min(pairs.Sparsity, columns);
-        int total = (int)Math.Round(RestrictedConstantEstimator.Binomial(columns, size)), examined = 0;
+        int total = (int)Math.Round(SupportCombinatorics.Binomial(columns, size)), examined = 0;
         int[]? inconclusive = null;
         string? reason = null;
-        foreach (int[] support in RestrictedConstantEstimator.Combinations(columns, size, []))
+        foreach (int[] support in SupportCombinatorics.Combinations(columns, size, []))
         {
             examined++;
             SupportDecomposition svd = SupportDecomposition.Of(sensing, support);
@@ -97,10 +97,10 @@ internal static class ExhaustiveSupportSearch
     public static ExhaustiveOutcome NullVectors(SensingOperator sensing, ImagePairs pairs)
     {
         int columns = sensing.Columns, size = Math.Min(2 * pairs.Sparsity, columns);
-        int total = (int)Math.Round(RestrictedConstantEstimator.Binomial(columns, size)), examined = 0;
+        int total = (int)Math.Round(SupportCombinatorics.Binomial(columns, size)), examined = 0;
         int[]? inconclusive = null;
         string? reason = null;
-        foreach (int[] support in RestrictedConstantEstimator.Combinations(columns, size, []))
+        foreach (int[] support in SupportCombinatorics.Combinations(columns, size, []))
         {
             examined++;
             SupportDecomposition svd = SupportDecomposition.Of(sensing, support);

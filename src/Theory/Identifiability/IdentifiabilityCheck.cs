@@ -46,7 +46,7 @@ public static class IdentifiabilityCheck
     /// its image (<see cref="IdentifiabilityQuestion.EverySparseVector"/>) and <paramref name="labels"/> are not used.
     /// </param>
     /// <param name="labels">y (length n), or empty: with w*, y = Aw* then. With y = 0 the question is the one without w*.</param>
-    /// <param name="nullVectorCandidates">Vectors v (length N) the caller believes have Av ≈ 0, e.g. <see cref="PatternDependency.NullVectors"/>; each is verified.</param>
+    /// <param name="nullVectorCandidates">Vectors v (length N) the caller believes have Av ≈ 0, e.g. the null vectors of exact pattern dependencies (<see cref="Constants.StructuredWitnesses.NullVectors"/>); each is verified.</param>
     /// <param name="structure">The block structure of A (same N columns), for identical and all-off patterns; null for other operators.</param>
     /// <param name="budget">The exhaustive-search budget and τ.</param>
     /// <param name="witnessSupports">Further small supports S on which λ_min(G_S) was found small (α_2s's own witness is always used).</param>
@@ -194,7 +194,7 @@ public static class IdentifiabilityCheck
         {
             double distance = best.Second.DistanceTo(best.First), relative = distance / best.First.Norm();
             return inputs.Report(IdentifiabilityStatus.NotUnique, best.Method, IdentifiabilityQuestion.EverySparseVector, best.First, best, distance, relative, exhaustive,
-                $"two s-sparse vectors with one image: {best.Origin} gives the null vector v = u − u′ with ‖v‖₀ = {best.First.Count + best.Second.Count} ≤ 2s, so u (support {IdentifiabilityText.Columns(best.First.Indices.ToArray())}) " +
+                $"two s-sparse vectors with one image: {best.Origin}: the null vector v = u − u′ with ‖v‖₀ = {best.First.Count + best.Second.Count} ≤ 2s, so u (support {IdentifiabilityText.Columns(best.First.Indices.ToArray())}) " +
                 $"and u′ (support {IdentifiabilityText.Columns(best.Second.Indices.ToArray())}) are distinct s-sparse vectors with ‖Au − Au′‖/max(‖Au‖, ‖Au′‖) = {IdentifiabilityText.Number(best.Residual)}");
         }
 
