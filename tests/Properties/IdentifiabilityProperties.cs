@@ -32,8 +32,8 @@ public sealed class IdentifiabilityProperties
     /// <summary>Zero residual: ‖A_T w_T − y‖/‖y‖ at most this (the project's solution tolerance).</summary>
     private const double ZeroResidual = 1e-9;
 
-    /// <summary>Floors on how often the tiny generated instances meet each property's premise.</summary>
-    private const double RequiredUniqueRate = 0.5, RequiredNotUniqueRate = 0.08, RequiredOracleSecondRate = 0.08;
+    /// <summary>Floors on how often the tiny generated instances meet each property's premise (observed ≈ 50 %, 30 %, 30 %; the floors leave room for the draw).</summary>
+    private const double RequiredUniqueRate = 0.35, RequiredNotUniqueRate = 0.08, RequiredOracleSecondRate = 0.08;
 
     /// <summary>Enumerates every support of the tiny instances (C(12, 4) = 495), so the certified α_2s is exact.</summary>
     private static readonly EstimationBudget Exact = new(Supports: 5000);
