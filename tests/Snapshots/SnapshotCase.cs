@@ -7,7 +7,7 @@ namespace SparseIhtVerify.Snapshots;
 /// <summary>
 /// A planted instance: the network and data (as <see cref="PlantedNetworkSpec"/>), the dictionary that fixes the
 /// patterns, and the pattern rule. With <see cref="DuplicateUnit"/> set, the planted dictionary gets one extra block,
-/// a copy of that unit's generator: two blocks with identical patterns, so w* is not identifiable.
+/// a copy of that unit's generator: two blocks with identical patterns, so w* is not unique (a second s-sparse solution exists).
 /// </summary>
 public sealed record InstanceSettings(
     int Inputs,

@@ -83,15 +83,15 @@ public static class SnapshotCases
             Duplicate, new SolverSettings(SolverKind.Niht, 4)),
 
         // Audits.
-        new AuditCase("audit-default", "the audit command's default: certified guarantees hold (FR13, F10, F11, X23), BD09 and JTK14 fail; identifiable; consistent",
+        new AuditCase("audit-default", "the audit command's default: certified guarantees hold (FR13, F10, F11, X23), BD09 and JTK14 fail; unique (certified); consistent",
             AuditDefault, new AuditSettings(5)),
         new AuditCase("audit-default-restricted", "as audit-default with support-restricted constants (supports ⊇ S*): no worse than uniform, guarantees hold",
             AuditDefault, new AuditSettings(5, RestrictToSupport: true)),
         new AuditCase("audit-gaussian-k10", "one unit with N(0, 1) weights and a user projection k = 2s: the k = s rows as for the default instance",
             AuditDefault with { Weights = WeightDistribution.Gaussian, Seed = 5 }, new AuditSettings(10)),
-        new AuditCase("audit-width2", "README: two units break every catalogue condition (δ ≈ 0.8): no certified guarantee; still identifiable",
+        new AuditCase("audit-width2", "README: two units break every catalogue condition (δ ≈ 0.8): no certified guarantee; still unique (certified)",
             new InstanceSettings(20, 2, 4, 4000, 0, WeightDistribution.Signs), new AuditSettings(4)),
-        new AuditCase("audit-duplicate-pattern", "not identifiable: α_2s = 0 (identical patterns), a second s-sparse solution with residual 0",
+        new AuditCase("audit-duplicate-pattern", "not unique: α_2s = 0 (identical patterns) and a verified second s-sparse solution with residual 0",
             Duplicate, new AuditSettings(4)),
         new AuditCase("audit-random-dictionary", "model check: the random dictionary cannot represent y with s nonzeros",
             new InstanceSettings(10, 2, 4, 2000, 2, WeightDistribution.Gaussian, Dictionary: DictionaryKind.Random), new AuditSettings(4)),

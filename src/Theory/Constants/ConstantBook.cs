@@ -47,10 +47,10 @@ public sealed class ConstantBook
 
         // A bound is exact only when read off an exact estimate of this very level and family.
         bool Same((RestrictedConstants c, SupportFamily Family) e) => e.c.IsExact && e.c.EffectiveLevel == effective && e.Family == family;
-        ConstantBound? alphaUpper = Best(witnesses, effective, e => e.c.AlphaWitness, e => Same(e) ? ConstantKind.Exact : ConstantKind.Witness, lowest: true);
-        ConstantBound? betaLower = Best(witnesses, effective, e => e.c.BetaWitness, e => Same(e) ? ConstantKind.Exact : ConstantKind.Witness, lowest: false);
-        ConstantBound? alphaLower = Best(certificates, effective, e => e.c.AlphaCertified!.Value, e => Same(e) ? ConstantKind.Exact : ConstantKind.Certified, lowest: false);
-        ConstantBound? betaUpper = Best(certificates, effective, e => e.c.BetaCertified!.Value, e => Same(e) ? ConstantKind.Exact : ConstantKind.Certified, lowest: true);
+        ConstantBound? alphaUpper = Best(witnesses, effective, family, e => e.c.AlphaWitness, e => Same(e) ? ConstantKind.Exact : ConstantKind.Witness, lowest: true);
+        ConstantBound? betaLower = Best(witnesses, effective, family, e => e.c.BetaWitness, e => Same(e) ? ConstantKind.Exact : ConstantKind.Witness, lowest: false);
+        ConstantBound? alphaLower = Best(certificates, effective, family, e => e.c.AlphaCertified!.Value, e => Same(e) ? ConstantKind.Exact : ConstantKind.Certified, lowest: false);
+        ConstantBound? betaUpper = Best(certificates, effective, family, e => e.c.BetaCertified!.Value, e => Same(e) ? ConstantKind.Exact : ConstantKind.Certified, lowest: true);
         return new LevelBounds(effective, family, alphaUpper, betaLower, alphaLower, betaUpper);
     }
 
@@ -58,12 +58,12 @@ public sealed class ConstantBook
     public RestrictedConstants? Estimated(int level, SupportFamily family) =>
         (family == SupportFamily.Uniform ? Uniform : Restricted).FirstOrDefault(c => c.EffectiveLevel == Math.Min(level, Unknowns));
 
-    private static ConstantBound? Best((RestrictedConstants c, SupportFamily Family)[] estimates, int level, Func<(RestrictedConstants c, SupportFamily Family), double> value,
+    private static ConstantBound? Best((RestrictedConstants c, SupportFamily Family)[] estimates, int level, SupportFamily family, Func<(RestrictedConstants c, SupportFamily Family), double> value,
         Func<(RestrictedConstants c, SupportFamily Family), ConstantKind> kind, bool lowest)
     {
         ConstantBound? best = null;
-        // Deterministic preference on ties: the estimate nearest the level first, uniform before ⊇ S*.
-        foreach (var e in estimates.OrderBy(e => Math.Abs(e.c.EffectiveLevel - level)).ThenBy(e => e.Family))
+        // Deterministic preference on ties: the estimate nearest the level first, then the family asked for.
+        foreach (var e in estimates.OrderBy(e => Math.Abs(e.c.EffectiveLevel - level)).ThenBy(e => e.Family != family))
         {
             double v = value(e);
             if (!double.IsFinite(v))
