@@ -35,6 +35,49 @@ public sealed class ThresholdingProperties
                 .Classify(c.K >= c.NonzeroCount, "k ≥ nnz");
         });
 
+    // Threshold is 0 while fewer than k entries are held, then the smallest magnitude kept (what a new entry must beat); +∞ for k = 0.
+    [Property(MaxTest = Tests)]
+    public Property TopKBufferThresholdIsZeroUntilFullThenTheSmallestKeptMagnitude() =>
+        Prop.ForAll(ThresholdGenerators.Cases, c =>
+        {
+            var buffer = new TopKBuffer(c.K);
+            var failures = new List<string>();
+            foreach (int i in c.OfferOrder())
+            {
+                buffer.Offer(i, c.Values[i]);
+                SparseVector held = buffer.ToSparseVector(c.Values.Length);
+                double expected = c.K == 0 ? double.PositiveInfinity : held.Count < c.K ? 0 : held.Values.ToArray().Min(Math.Abs);
+                if (buffer.Threshold != expected)
+                {
+                    failures.Add($"after offering {i}: threshold {buffer.Threshold}, expected {expected} with {held.Count} of {c.K} held");
+                }
+            }
+
+            return (failures.Count == 0).Label($"{string.Join("; ", failures.Take(2))}; {c}")
+                .Classify(c.K >= c.NonzeroCount, "never full");
+        });
+
+    // Clear forgets the entries and the non-finite flag: a buffer that saw NaN and was cleared reports a clean second pass.
+    [Property(MaxTest = 100)]
+    public Property TopKBufferClearForgetsEntriesAndTheNonFiniteFlag() =>
+        Prop.ForAll(ThresholdGenerators.Cases, c =>
+        {
+            var buffer = new TopKBuffer(c.K);
+            buffer.Offer(0, double.NaN);
+            buffer.Offer(1, 1.0);
+            bool flagged = buffer.SawNonFinite;
+            buffer.Clear();
+            bool cleared = buffer.Count == 0 && !buffer.SawNonFinite && buffer.Threshold == (c.K == 0 ? double.PositiveInfinity : 0);
+            foreach (int i in c.OfferOrder())
+            {
+                buffer.Offer(i, c.Values[i]);
+            }
+
+            return flagged.Label("NaN was not flagged")
+                .And(cleared.Label($"after Clear: Count={buffer.Count}, SawNonFinite={buffer.SawNonFinite}"))
+                .And(Same(buffer.ToSparseVector(c.Values.Length), HardThreshold.Apply(c.Values, c.K)).Label($"second pass differs from H_k; {c}"));
+        });
+
     // Offering contiguous runs (OfferRange, with its fast reject) in a random run order gives exactly H_k.
     [Property(MaxTest = Tests)]
     public Property TopKBufferOfferRangeInAnyRunOrderEqualsDenseHardThreshold() =>

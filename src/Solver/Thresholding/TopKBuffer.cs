@@ -36,8 +36,8 @@ public sealed class TopKBuffer
         SawNonFinite = false;
     }
 
-    /// <summary>The smallest magnitude an entry needs to be considered (0 while the buffer is not full).</summary>
-    public double Threshold => _count < Capacity ? 0.0 : Math.Abs(_values[0]);
+    /// <summary>The smallest magnitude an entry needs to be considered: 0 while the buffer is not full, +∞ when k = 0.</summary>
+    public double Threshold => Capacity == 0 ? double.PositiveInfinity : _count < Capacity ? 0.0 : Math.Abs(_values[0]);
 
     /// <summary>Offers entry (index, value). Zeros are ignored; non-finite values set <see cref="SawNonFinite"/>.</summary>
     public void Offer(int index, double value)
