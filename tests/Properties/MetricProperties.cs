@@ -301,6 +301,8 @@ public sealed class MetricProperties
     {
         Xunit.Assert.Equal(15.051499783199061, RecoveryEvaluation.PeakSignalToNoiseRatio([2.0, -4.0], [2.0, -3.0]), 12);
         Xunit.Assert.Equal(double.PositiveInfinity, RecoveryEvaluation.PeakSignalToNoiseRatio([2.0, -4.0], [2.0, -4.0]));
+        // y = ŷ = 0 is an exact fit too (the definition alone would give −∞ + ∞ = NaN).
+        Xunit.Assert.Equal(double.PositiveInfinity, RecoveryEvaluation.PeakSignalToNoiseRatio([0.0, 0.0], [0.0, 0.0]));
     }
 
     // ---- brute force and helpers ----

@@ -100,7 +100,7 @@ public static class RecoveryEvaluation
         return Assemble(estimate.DistanceTo(truth), truth, estimate.NonzeroCount, truePositives, labels, predictions, [], "none");
     }
 
-    /// <summary>PSNR = 20·log₁₀(max|y|) − 10·log₁₀(mean((ŷ − y)²)) in dB, as the paper defines it.</summary>
+    /// <summary>PSNR = 20·log₁₀(max|y|) − 10·log₁₀(mean((ŷ − y)²)) in dB, as the paper defines it; +∞ for an exact fit (also when y = 0).</summary>
     public static double PeakSignalToNoiseRatio(ReadOnlySpan<double> labels, ReadOnlySpan<double> predictions)
     {
         double peak = 0, squares = 0;
@@ -112,7 +112,8 @@ public static class RecoveryEvaluation
         }
 
         double mse = squares / labels.Length;
-        return 20 * Math.Log10(peak) - 10 * Math.Log10(mse);
+        // An exact fit is +∞ dB even when y = 0 (where the definition's −∞ + ∞ would give NaN).
+        return mse == 0 ? double.PositiveInfinity : 20 * Math.Log10(peak) - 10 * Math.Log10(mse);
     }
 
     private static RecoveryMetrics Assemble(double errorNorm, SparseVector truth, int estimatedNonzeros, int truePositives, ReadOnlySpan<double> labels, ReadOnlySpan<double> predictions, int[] matching, string method)
