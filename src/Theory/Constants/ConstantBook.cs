@@ -54,10 +54,6 @@ public sealed class ConstantBook
         return new LevelBounds(effective, family, alphaUpper, betaLower, alphaLower, betaUpper);
     }
 
-    /// <summary>The estimate made at exactly this effective level and family, if any.</summary>
-    public RestrictedConstants? Estimated(int level, SupportFamily family) =>
-        (family == SupportFamily.Uniform ? Uniform : Restricted).FirstOrDefault(c => c.EffectiveLevel == Math.Min(level, Unknowns));
-
     private static ConstantBound? Best((RestrictedConstants c, SupportFamily Family)[] estimates, int level, SupportFamily family, Func<(RestrictedConstants c, SupportFamily Family), double> value,
         Func<(RestrictedConstants c, SupportFamily Family), ConstantKind> kind, bool lowest)
     {

@@ -77,4 +77,78 @@ public sealed class ImpliedBoundTests
         LevelBounds uniform = book.At(6, SupportFamily.Uniform);
         Assert.Equal(0.3, uniform.AlphaUpper!.Value);
     }
+
+    // A bound is exact only when read off an exact estimate of the same level and family; otherwise it is a witness or a certificate.
+    [Fact]
+    public void BoundKindsAreExactOnlyAtTheirOwnLevelAndFamily()
+    {
+        RestrictedConstants exact = new(100, 100, false, true, 0.1, [], 1.3, [], 0.1, 1.3, null, null, 1, 0, 0, []);
+        var book = new ConstantBook([Witness(4, 0.2, 1.0, 0.05, 2.5), exact], [Witness(100, 0.3, 1.2, restricted: true)], Unknowns);
+        LevelBounds own = book.At(100, SupportFamily.Uniform);
+        Assert.Equal(ConstantKind.Exact, own.AlphaUpper!.Kind);
+        Assert.Equal(ConstantKind.Exact, own.AlphaLower!.Kind);
+        LevelBounds lower = book.At(4, SupportFamily.Uniform);
+        Assert.Equal(ConstantKind.Witness, lower.AlphaUpper!.Kind);
+        Assert.Equal(ConstantKind.Certified, lower.BetaUpper!.Kind);
+        Assert.Equal(100, lower.AlphaLower!.FromLevel);
+        LevelBounds restricted = book.At(100, SupportFamily.ContainingTruth);
+        Assert.Equal(ConstantKind.Certified, restricted.AlphaLower!.Kind);
+        Assert.Equal(SupportFamily.Uniform, restricted.AlphaLower.FromFamily);
+        Assert.Equal(ConstantKind.Witness, restricted.AlphaUpper!.Kind);
+        Assert.Equal(SupportFamily.ContainingTruth, restricted.AlphaUpper.FromFamily);
+    }
+
+    // Equal values at several levels: the bound names the level nearest the one asked for (the deterministic tie rule).
+    [Fact]
+    public void TiesNameTheNearestLevel()
+    {
+        var book = new ConstantBook([Witness(2, 0.5, 1.0), Witness(4, 0.5, 1.0), Witness(6, 0.5, 1.0)], [], Unknowns);
+        Assert.Equal(6, book.At(6, SupportFamily.Uniform).AlphaUpper!.FromLevel);
+        Assert.Equal(4, book.At(5, SupportFamily.Uniform).BetaLower!.FromLevel);
+    }
+
+    // Restricting to S* without constants over supports ⊇ S* judges every clause with uniform constants.
+    [Fact]
+    public void RestrictingWithoutRestrictedConstantsJudgesUniformly()
+    {
+        var book = new ConstantBook([Witness(4, 0.8, 1.2), Witness(6, 0.3, 1.5)], [], Unknowns);
+        Assert.False(book.HasRestricted);
+        Assert.All(F10(book, restrict: true).Clauses, c => Assert.Equal(SupportFamily.Uniform, c.JudgedFamily));
+        var restricted = new ConstantBook([Witness(4, 0.8, 1.2), Witness(6, 0.3, 1.5)], [Witness(6, 0.4, 1.4, restricted: true)], Unknowns);
+        Assert.True(restricted.HasRestricted);
+        Assert.Equal([SupportFamily.ContainingTruth, SupportFamily.Uniform], F10(restricted, restrict: true).Clauses.Select(c => c.JudgedFamily));
+        Assert.Equal(SupportFamily.ContainingTruth, F10(restricted, restrict: true).StepFamily);
+    }
+
+    // A clause says where a bound came from when it is not its own level's estimate, and says nothing when it is.
+    [Fact]
+    public void ClausesNameTheLevelABoundCameFrom()
+    {
+        var book = new ConstantBook([Witness(4, 0.2, 1.0, 0.15, 1.1), Witness(6, 0.5, 1.2, 0.1, 1.4), Witness(100, 0.05, 1.3, 0.12, 1.35)], [], Unknowns);
+        GuaranteeEvaluation x23 = GuaranteeEvaluator.Evaluate(GuaranteeCatalogue.All.Single(g => g.Id == "X23-IHT"), Sparsity, Sparsity, Samples, book, false);
+        ClauseEvaluation twoS = x23.Clauses.Single();
+        Assert.Null(twoS.CertifiedFrom);
+        var fr13 = GuaranteeEvaluator.Evaluate(GuaranteeCatalogue.All.Single(g => g.Id == "FR13-IHT"), Sparsity, Sparsity, Samples, book, false).Clauses.Single();
+        Assert.Contains("α from level 4", fr13.WitnessFrom);
+        Assert.Contains("a witness at a lower level holds at a higher one", fr13.WitnessFrom);
+        Assert.Contains("from level 100", fr13.CertifiedFrom);
+        Assert.Contains("a certificate at a higher level holds at a lower one", fr13.CertifiedFrom);
+        var restrictedBook = new ConstantBook([Witness(4, 0.9, 1.1), Witness(6, 0.85, 1.15)], [Witness(4, 0.5, 1.0, restricted: true)], Unknowns);
+        var uniformClause = F10(restrictedBook, restrict: true).Clauses.Single(c => c.Text.StartsWith("δ_2s", StringComparison.Ordinal));
+        Assert.Contains("(supports ⊇ S*)", uniformClause.WitnessFrom);
+    }
+
+    // Each row asks for the levels of its step, its clauses, and 2s and 3s (rates and implications); JTK's projection is max(k, 32s) capped at N.
+    [Fact]
+    public void RowsAskForTheLevelsTheyNeed()
+    {
+        Guarantee F(string id) => GuaranteeCatalogue.All.Single(g => g.Id == id);
+        Assert.Equal([4, 6], GuaranteeEvaluator.Levels(F("F11-HTP"), 2, 2, Unknowns).Distinct().Order());
+        Assert.Equal([4, 6], GuaranteeEvaluator.Levels(F("X23-IHT"), 2, 2, Unknowns).Distinct().Order());
+        Assert.Equal([2 * 64 + 2], GuaranteeEvaluator.Levels(F("JTK14"), 2, 2, Unknowns).Distinct());
+        Assert.Equal(64, GuaranteeEvaluator.PrescribedProjection(F("JTK14"), 2, 2, Unknowns));
+        Assert.Equal(80, GuaranteeEvaluator.PrescribedProjection(F("JTK14"), 2, 80, Unknowns));
+        Assert.Equal(50, GuaranteeEvaluator.PrescribedProjection(F("JTK14"), 2, 2, 50));
+        Assert.Equal(2, GuaranteeEvaluator.PrescribedProjection(F("FR13-IHT"), 2, 80, Unknowns));
+    }
 }

@@ -20,7 +20,7 @@ public sealed class VerdictRuleProperties
 
     /// <summary>Synthetic constants at one level: witness α ≤ … and certified bounds around them (or none).</summary>
     private static Gen<RestrictedConstants> LevelGen(int level) =>
-        from alpha in Gen.Choose(1, 1000).Select(v => v / 1000.0)
+        from alpha in Gen.Frequency((1, Gen.Constant(0)), (8, Gen.Choose(1, 1000))).Select(v => v / 1000.0)
         from spread in Gen.Frequency((2, Gen.Choose(0, 300)), (1, Gen.Choose(0, 3000))).Select(v => v / 1000.0)
         from slackA in Gen.Choose(0, 1000).Select(v => alpha * v / 1000.0)
         from slackB in Gen.Choose(0, 500).Select(v => v / 1000.0)
@@ -53,7 +53,14 @@ public sealed class VerdictRuleProperties
             foreach (Guarantee g in GuaranteeCatalogue.All)
             {
                 GuaranteeEvaluation e = GuaranteeEvaluator.Evaluate(g, 1, 1, Samples, book, restrictToSupport: false);
-                int stepLevel = g.StepSparsityMultiple + g.StepProjectionMultiple * e.Projection;
+                // k = s = 1, except JTK's k = min(N, max(k, 32s)) = 32 (theory.md §5).
+                int k = g.Projection == ProjectionRule.ThirtyTwoSparsity ? 32 : 1;
+                if (e.Projection != k)
+                {
+                    failures.Add($"{g.Id}: projection {e.Projection}, expected {k}");
+                }
+
+                int stepLevel = g.StepSparsityMultiple + g.StepProjectionMultiple * k;
                 var stepBounds = At(levels, stepLevel);
                 double? mu = stepBounds.AlphaC is double ac && stepBounds.BetaC is double bc
                     ? (g.Step == StepRule.BestRescaling ? 2.0 / (Samples * (ac + bc)) : 2.0 / (3.0 * Samples * bc))
@@ -70,22 +77,21 @@ public sealed class VerdictRuleProperties
                 }
 
                 double WitnessDelta(int level) => Delta(At(levels, level).AlphaW, At(levels, level).BetaW);
+                // With δ_3s ≤ 2δ_2s (uniform constants): certificates of δ_3s from 2δ_2s, witnesses of δ_2s from δ_3s/2.
+                double? CertifiedImplied(int level) =>
+                    level == 3 && CertifiedDelta(2) is double two && (CertifiedDelta(3) is not double three || 2 * two < three) ? 2 * two : CertifiedDelta(level);
+                double WitnessImplied(int level) => level == 2 ? Math.Max(WitnessDelta(2), WitnessDelta(3) / 2) : WitnessDelta(level);
                 var verdicts = new List<Verdict>();
                 foreach ((ConditionClause clause, ClauseEvaluation evaluated) in g.AnyOf.Zip(e.Clauses))
                 {
-                    int level = clause.Level(1, e.Projection);
-                    double bound = clause.Bound(1, e.Projection);
+                    int level = clause.Level(1, k);
+                    double bound = clause.Bound(1, k);
                     double? certified;
                     double witness;
                     if (clause.Quantity == ConditionQuantity.Delta)
                     {
-                        certified = CertifiedDelta(level);
-                        if (level == 3 && CertifiedDelta(2) is double two && (certified is null || 2 * two < certified))
-                        {
-                            certified = 2 * two;
-                        }
-
-                        witness = level == 2 ? Math.Max(WitnessDelta(2), WitnessDelta(3) / 2) : WitnessDelta(level);
+                        certified = CertifiedImplied(level);
+                        witness = WitnessImplied(level);
                     }
                     else
                     {
@@ -115,6 +121,18 @@ public sealed class VerdictRuleProperties
                 {
                     failures.Add($"{g.Id}: run step {e.Step}, test {expectedStep}");
                 }
+
+                // The rate from δ_2s and δ_3s: certified at the certified step when the row is certified, else the witnesses' estimate.
+                double? rate = g.Rate is null || row == Verdict.FailsCertified ? null
+                    : g.Rate(new Dictionary<int, double>
+                    {
+                        [2] = row == Verdict.HoldsCertified ? CertifiedImplied(2) ?? 1.0 : WitnessImplied(2),
+                        [3] = row == Verdict.HoldsCertified ? CertifiedImplied(3) ?? 1.0 : WitnessImplied(3),
+                    }, 1, k);
+                if (!Near(rate, e.PredictedRate))
+                {
+                    failures.Add($"{g.Id}: rate {e.PredictedRate}, test {rate}");
+                }
             }
 
             var all = GuaranteeCatalogue.All.Select(g => GuaranteeEvaluator.Evaluate(g, 1, 1, Samples, book, false).Verdict).ToArray();
@@ -139,5 +157,5 @@ public sealed class VerdictRuleProperties
         g.Step == StepRule.BestRescaling ? 2.0 / (Samples * (alpha + beta)) : 2.0 / (3.0 * Samples * beta);
 
     private static bool Near(double? a, double? b) =>
-        (a is null && b is null) || (a is double x && b is double y && (x == y || Math.Abs(x - y) <= 1e-12 * Math.Max(Math.Abs(x), Math.Abs(y))));
+        (a is null && b is null) || (a is double x && b is double y && (x == y || (double.IsFinite(x) && double.IsFinite(y) && Math.Abs(x - y) <= 1e-12 * Math.Max(Math.Abs(x), Math.Abs(y)))));
 }
