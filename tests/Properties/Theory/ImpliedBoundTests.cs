@@ -16,8 +16,10 @@ public sealed class ImpliedBoundTests
     private static RestrictedConstants Witness(int level, double alpha, double beta, double? alphaCertified = null, double? betaCertified = null, bool restricted = false) =>
         new(level, level, restricted, false, alpha, [], beta, [], alphaCertified, betaCertified, null, null, 1, 0, 0, []);
 
-    private static GuaranteeEvaluation F10(ConstantBook book, bool restrict = false) =>
-        GuaranteeEvaluator.Evaluate(GuaranteeCatalogue.All.Single(g => g.Id == "F10-IHT"), Sparsity, Sparsity, Samples, book, restrict);
+    private static GuaranteeEvaluation F10(ConstantBook book, bool restrict = false) => F10(book, restrict, Sparsity);
+
+    private static GuaranteeEvaluation F10(ConstantBook book, bool restrict, int sparsity) =>
+        GuaranteeEvaluator.Evaluate(GuaranteeCatalogue.All.Single(g => g.Id == "F10-IHT"), sparsity, sparsity, Samples, book, restrict);
 
     // A witness δ_3s ≥ 1/2 forces δ_2s ≥ 1/4: F10-IHT must be fails-certified, not holds-estimated from a small witness δ_2s.
     [Fact]
@@ -76,6 +78,57 @@ public sealed class ImpliedBoundTests
         Assert.Equal(SupportFamily.ContainingTruth, restricted.AlphaUpper.FromFamily);
         LevelBounds uniform = book.At(6, SupportFamily.Uniform);
         Assert.Equal(0.3, uniform.AlphaUpper!.Value);
+
+        // FR13's δ_3s clause judged over supports ⊇ S*: its witness is the restricted (1.15 − 0.85)/2 = 0.15, never the uniform δ_3s/2.
+        ClauseEvaluation fr13 = GuaranteeEvaluator.Evaluate(GuaranteeCatalogue.All.Single(g => g.Id == "FR13-IHT"), Sparsity, Sparsity, Samples, book, true).Clauses.Single();
+        Assert.Equal(SupportFamily.ContainingTruth, fr13.JudgedFamily);
+        Assert.Equal(0.3 / 2.0, fr13.WitnessValue, 12);
+        Assert.Equal(SupportFamily.Uniform, F10(book, restrict: false).Clauses[0].JudgedFamily);
+        Assert.Equal(SupportFamily.Uniform, F10(book, restrict: false).StepFamily);
+    }
+
+    // The bound is strict: δ_2s = 1/4 exactly (α = 3/4, β = 5/4 at μ·n = 1, all exact in binary) is not holds-certified; as a witness it fails.
+    [Fact]
+    public void ConditionsAreStrictAtTheirBound()
+    {
+        var book = new ConstantBook([Witness(4, 0.75, 1.25, 0.75, 1.25), Witness(6, 0.75, 1.25, 0.75, 1.25)], [], Unknowns);
+        GuaranteeEvaluation f10 = F10(book);
+        Assert.Equal(1.0, f10.CertifiedStep!.Value * Samples, 15);
+        ClauseEvaluation twoS = f10.Clauses.Single(c => c.Text.StartsWith("δ_2s", StringComparison.Ordinal));
+        Assert.Equal(0.25, twoS.CertifiedValue);
+        Assert.Equal(0.25, twoS.WitnessValue);
+        Assert.Equal(Verdict.FailsCertified, twoS.Verdict);
+        Assert.Equal(Verdict.HoldsCertified, f10.Verdict);
+    }
+
+    // No witness over supports ⊇ S* at the level and no certificate: the clause and the row are unknown, and an all-zero level has no step.
+    [Fact]
+    public void MissingWitnessesGiveUnknownAndZeroConstantsGiveNoStep()
+    {
+        var book = new ConstantBook([Witness(4, 0.8, 1.2), Witness(6, 0.7, 1.3)], [Witness(100, 0.5, 1.5, restricted: true)], Unknowns);
+        GuaranteeEvaluation fr13 = GuaranteeEvaluator.Evaluate(GuaranteeCatalogue.All.Single(g => g.Id == "FR13-IHT"), Sparsity, Sparsity, Samples, book, true);
+        Assert.True(double.IsNaN(fr13.Clauses.Single().WitnessValue));
+        Assert.Equal(Verdict.Unknown, fr13.Clauses.Single().Verdict);
+        Assert.Equal(Verdict.Unknown, fr13.Verdict);
+        Assert.Null(fr13.PredictedRate);
+        var zero = new ConstantBook([Witness(4, 0, 0, 0, 0), Witness(6, 0, 0, 0, 0)], [], Unknowns);
+        Assert.Null(F10(zero).CertifiedStep);
+        Assert.Null(F10(zero).WitnessStep);
+        var infinite = new ConstantBook([Witness(4, double.PositiveInfinity, double.NegativeInfinity)], [], Unknowns);
+        Assert.Null(infinite.At(4, SupportFamily.Uniform).AlphaUpper);
+        Assert.Null(infinite.At(4, SupportFamily.Uniform).BetaLower);
+    }
+
+    // Levels above N are capped: a clause at 3s = 6 with N = 5 is judged at level 5, and the estimate at 5 is its own (no provenance line).
+    [Fact]
+    public void LevelsAboveTheUnknownsAreCapped()
+    {
+        var book = new ConstantBook([Witness(4, 0.9, 1.1, 0.85, 1.15), Witness(5, 0.8, 1.2, 0.75, 1.25)], [], unknowns: 5);
+        ClauseEvaluation threeS = F10(book).Clauses[0];
+        Assert.Equal(6, threeS.Level);
+        Assert.Equal(5, threeS.EffectiveLevel);
+        Assert.Null(threeS.CertifiedFrom);
+        Assert.Null(threeS.WitnessFrom);
     }
 
     // A bound is exact only when read off an exact estimate of the same level and family; otherwise it is a witness or a certificate.
@@ -105,6 +158,9 @@ public sealed class ImpliedBoundTests
         var book = new ConstantBook([Witness(2, 0.5, 1.0), Witness(4, 0.5, 1.0), Witness(6, 0.5, 1.0)], [], Unknowns);
         Assert.Equal(6, book.At(6, SupportFamily.Uniform).AlphaUpper!.FromLevel);
         Assert.Equal(4, book.At(5, SupportFamily.Uniform).BetaLower!.FromLevel);
+        var families = new ConstantBook([Witness(6, 0.5, 1.0)], [Witness(6, 0.5, 1.0, restricted: true)], Unknowns);
+        Assert.Equal(SupportFamily.Uniform, families.At(6, SupportFamily.Uniform).AlphaUpper!.FromFamily);
+        Assert.Equal(SupportFamily.ContainingTruth, families.At(6, SupportFamily.ContainingTruth).AlphaUpper!.FromFamily);
     }
 
     // Restricting to S* without constants over supports ⊇ S* judges every clause with uniform constants.
@@ -133,9 +189,18 @@ public sealed class ImpliedBoundTests
         Assert.Contains("a witness at a lower level holds at a higher one", fr13.WitnessFrom);
         Assert.Contains("from level 100", fr13.CertifiedFrom);
         Assert.Contains("a certificate at a higher level holds at a lower one", fr13.CertifiedFrom);
-        var restrictedBook = new ConstantBook([Witness(4, 0.9, 1.1), Witness(6, 0.85, 1.15)], [Witness(4, 0.5, 1.0, restricted: true)], Unknowns);
+        var restrictedBook = new ConstantBook([Witness(4, 0.9, 1.1, 0.8, 1.2), Witness(6, 0.85, 1.15, 0.7, 1.3)], [Witness(4, 0.5, 1.0, restricted: true), Witness(6, 0.4, 1.1, restricted: true)], Unknowns);
         var uniformClause = F10(restrictedBook, restrict: true).Clauses.Single(c => c.Text.StartsWith("δ_2s", StringComparison.Ordinal));
         Assert.Contains("(supports ⊇ S*)", uniformClause.WitnessFrom);
+        var restrictedClause = F10(restrictedBook, restrict: true).Clauses.Single(c => c.Text.StartsWith("δ_3s", StringComparison.Ordinal));
+        Assert.Contains("(uniform)", restrictedClause.CertifiedFrom);
+        ClauseEvaluation jtk = GuaranteeEvaluator.Evaluate(GuaranteeCatalogue.All.Single(g => g.Id == "JTK14"), Sparsity, Sparsity, Samples, book, false).Clauses.Single();
+        // JTK's level 2k + s = 130 is capped at N = 100, whose own estimate gives κ ≤ 1.35/0.12; κ carries no step.
+        Assert.Equal(1.35 / 0.12, jtk.CertifiedValue!.Value, 12);
+        Assert.Equal(100, jtk.EffectiveLevel);
+        Assert.Null(jtk.CertifiedFrom);
+        Assert.Null(jtk.WitnessFrom);
+        Assert.Null(jtk.CertifiedStep);
     }
 
     // Each row asks for the levels of its step, its clauses, and 2s and 3s (rates and implications); JTK's projection is max(k, 32s) capped at N.

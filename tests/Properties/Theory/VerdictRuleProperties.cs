@@ -7,8 +7,8 @@ using SparseIhtVerify.Theory.Guarantees;
 namespace SparseIhtVerify.Properties;
 
 /// <summary>
-/// The verdict rules of theory.md §5 recomputed by the test from synthetic constants (s = k = 1, n = 1000, N = 1000,
-/// uniform estimates at levels 2, 3 and 65 = 2k + s with k = 32s): the certified step μ = 2/(n(α + β)) (2/(3nβ) for JTK)
+/// The verdict rules of theory.md §5 recomputed by the test from synthetic constants (s = k = 2, n = 1000, N = 1000,
+/// uniform estimates at levels 2s = 4, 3s = 6 and 2k + s = 130 with JTK's k = 32s = 64): the certified step μ = 2/(n(α + β)) (2/(3nβ) for JTK)
 /// from the certified bounds at the step level, certified δ_L = max(1 − μnα_L, μnβ_L − 1) at μ, witness
 /// δ_L = (β − α)/(β + α), both after propagation across levels (witnesses upwards, certificates downwards) and
 /// δ_3s ≤ 2δ_2s; holds-certified iff certified &lt; bound, else fails-certified iff witness ≥ bound, else
@@ -16,7 +16,7 @@ namespace SparseIhtVerify.Properties;
 /// </summary>
 public sealed class VerdictRuleProperties
 {
-    private const int Samples = 1000, Unknowns = 1000;
+    private const int Samples = 1000, Unknowns = 1000, S = 2;
 
     /// <summary>Synthetic constants at one level: witness α ≤ … and certified bounds around them (or none).</summary>
     private static Gen<RestrictedConstants> LevelGen(int level) =>
@@ -30,7 +30,7 @@ public sealed class VerdictRuleProperties
             certified ? Math.Max(0, alpha - slackA) : null, certified ? beta + slackB : null, null, null, 1, 0, 0, []);
 
     private static Arbitrary<RestrictedConstants[]> Books =>
-        (from two in LevelGen(2) from three in LevelGen(3) from jtk in LevelGen(65) select new[] { two, three, jtk }).ToArbitrary();
+        (from two in LevelGen(2 * S) from three in LevelGen(3 * S) from jtk in LevelGen(2 * 32 * S + S) select new[] { two, three, jtk }).ToArbitrary();
 
     /// <summary>The test's own propagation: (α upper, β lower) from levels ≤ L; (α lower, β upper) from levels ≥ L.</summary>
     private static (double AlphaW, double BetaW, double? AlphaC, double? BetaC) At(RestrictedConstants[] levels, int level)
@@ -52,15 +52,15 @@ public sealed class VerdictRuleProperties
             var failures = new List<string>();
             foreach (Guarantee g in GuaranteeCatalogue.All)
             {
-                GuaranteeEvaluation e = GuaranteeEvaluator.Evaluate(g, 1, 1, Samples, book, restrictToSupport: false);
-                // k = s = 1, except JTK's k = min(N, max(k, 32s)) = 32 (theory.md §5).
-                int k = g.Projection == ProjectionRule.ThirtyTwoSparsity ? 32 : 1;
+                GuaranteeEvaluation e = GuaranteeEvaluator.Evaluate(g, S, S, Samples, book, restrictToSupport: false);
+                // k = s, except JTK's k = min(N, max(k, 32s)) = 32s (theory.md §5).
+                int k = g.Projection == ProjectionRule.ThirtyTwoSparsity ? 32 * S : S;
                 if (e.Projection != k)
                 {
                     failures.Add($"{g.Id}: projection {e.Projection}, expected {k}");
                 }
 
-                int stepLevel = g.StepSparsityMultiple + g.StepProjectionMultiple * k;
+                int stepLevel = g.StepSparsityMultiple * S + g.StepProjectionMultiple * k;
                 var stepBounds = At(levels, stepLevel);
                 double? mu = stepBounds.AlphaC is double ac && stepBounds.BetaC is double bc
                     ? (g.Step == StepRule.BestRescaling ? 2.0 / (Samples * (ac + bc)) : 2.0 / (3.0 * Samples * bc))
@@ -79,13 +79,13 @@ public sealed class VerdictRuleProperties
                 double WitnessDelta(int level) => Delta(At(levels, level).AlphaW, At(levels, level).BetaW);
                 // With δ_3s ≤ 2δ_2s (uniform constants): certificates of δ_3s from 2δ_2s, witnesses of δ_2s from δ_3s/2.
                 double? CertifiedImplied(int level) =>
-                    level == 3 && CertifiedDelta(2) is double two && (CertifiedDelta(3) is not double three || 2 * two < three) ? 2 * two : CertifiedDelta(level);
-                double WitnessImplied(int level) => level == 2 ? Math.Max(WitnessDelta(2), WitnessDelta(3) / 2) : WitnessDelta(level);
+                    level == 3 * S && CertifiedDelta(2 * S) is double two && (CertifiedDelta(3 * S) is not double three || 2 * two < three) ? 2 * two : CertifiedDelta(level);
+                double WitnessImplied(int level) => level == 2 * S ? Math.Max(WitnessDelta(2 * S), WitnessDelta(3 * S) / 2) : WitnessDelta(level);
                 var verdicts = new List<Verdict>();
                 foreach ((ConditionClause clause, ClauseEvaluation evaluated) in g.AnyOf.Zip(e.Clauses))
                 {
-                    int level = clause.Level(1, k);
-                    double bound = clause.Bound(1, k);
+                    int level = clause.Level(S, k);
+                    double bound = clause.Bound(S, k);
                     double? certified;
                     double witness;
                     if (clause.Quantity == ConditionQuantity.Delta)
@@ -126,16 +126,16 @@ public sealed class VerdictRuleProperties
                 double? rate = g.Rate is null || row == Verdict.FailsCertified ? null
                     : g.Rate(new Dictionary<int, double>
                     {
-                        [2] = row == Verdict.HoldsCertified ? CertifiedImplied(2) ?? 1.0 : WitnessImplied(2),
-                        [3] = row == Verdict.HoldsCertified ? CertifiedImplied(3) ?? 1.0 : WitnessImplied(3),
-                    }, 1, k);
+                        [2 * S] = row == Verdict.HoldsCertified ? CertifiedImplied(2 * S) ?? 1.0 : WitnessImplied(2 * S),
+                        [3 * S] = row == Verdict.HoldsCertified ? CertifiedImplied(3 * S) ?? 1.0 : WitnessImplied(3 * S),
+                    }, S, k);
                 if (!Near(rate, e.PredictedRate))
                 {
                     failures.Add($"{g.Id}: rate {e.PredictedRate}, test {rate}");
                 }
             }
 
-            var all = GuaranteeCatalogue.All.Select(g => GuaranteeEvaluator.Evaluate(g, 1, 1, Samples, book, false).Verdict).ToArray();
+            var all = GuaranteeCatalogue.All.Select(g => GuaranteeEvaluator.Evaluate(g, S, S, Samples, book, false).Verdict).ToArray();
             return (failures.Count == 0).Label(string.Join(" | ", failures.Take(3)))
                 .Classify(all.Contains(Verdict.HoldsCertified), "some row holds-certified")
                 .Classify(all.Contains(Verdict.HoldsEstimated), "some row holds-estimated")
@@ -147,7 +147,7 @@ public sealed class VerdictRuleProperties
     public Property EveryVerdictOccurs() =>
         Prop.ForAll(Gen.ArrayOf(Books.Generator, 200).ToArbitrary(), books =>
         {
-            var verdicts = books.SelectMany(levels => GuaranteeCatalogue.All.Select(g => GuaranteeEvaluator.Evaluate(g, 1, 1, Samples, new ConstantBook(levels, [], Unknowns), false).Verdict)).ToArray();
+            var verdicts = books.SelectMany(levels => GuaranteeCatalogue.All.Select(g => GuaranteeEvaluator.Evaluate(g, S, S, Samples, new ConstantBook(levels, [], Unknowns), false).Verdict)).ToArray();
             double Rate(Verdict v) => verdicts.Count(x => x == v) / (double)verdicts.Length;
             return (Rate(Verdict.HoldsCertified) >= 0.05 && Rate(Verdict.HoldsEstimated) >= 0.05 && Rate(Verdict.FailsCertified) >= 0.05)
                 .Label($"holds-certified {Rate(Verdict.HoldsCertified):P0}, holds-estimated {Rate(Verdict.HoldsEstimated):P0}, fails-certified {Rate(Verdict.FailsCertified):P0}");
