@@ -31,6 +31,7 @@ internal sealed class AihtStep : IIterationStep
         SparseVector tilde = state.Gradient.ThresholdedStep(state.Weights, step, state.Projection);
         double[] tildeResidual = state.ResidualOf(tilde);
         double tildeObjective = VectorKernels.SumOfSquares(tildeResidual);
+        state.Probe?.Invoke(new AihtThresholded(step, tilde, tildeObjective));
 
         ReadOnlySpan<int> support = tilde.Indices;
         int n = tildeResidual.Length, k = support.Length;
@@ -59,7 +60,9 @@ internal sealed class AihtStep : IIterationStep
                 }
 
                 double trialObjective = VectorKernels.SumOfSquares(trialResidual);
-                if (trialObjective <= objective - ArmijoFactor * step * gradientNormSquared)
+                bool accepted = trialObjective <= objective - ArmijoFactor * step * gradientNormSquared;
+                state.Probe?.Invoke(new AihtTrial(inner, attempt, step, z.ToArray(), trial.ToArray(), objective, trialObjective, gradientNormSquared, accepted));
+                if (accepted)
                 {
                     Swap(ref z, ref trial);
                     Swap(ref residual, ref trialResidual);

@@ -17,7 +17,15 @@ public static class IterativeSolver
         Solve(sensing, labels, options, onIteration is null ? null : (row, _) => onIteration(row), cancellation);
 
     /// <summary>Solves, showing <paramref name="observe"/> every trace row with the iterate it describes.</summary>
-    public static SolverResult Solve(SensingOperator sensing, ReadOnlySpan<double> labels, SolverOptions options, Action<TraceRow, SparseVector>? observe, CancellationToken cancellation = default)
+    public static SolverResult Solve(SensingOperator sensing, ReadOnlySpan<double> labels, SolverOptions options, Action<TraceRow, SparseVector>? observe, CancellationToken cancellation = default) =>
+        Solve(sensing, labels, options, observe, probe: null, cancellation);
+
+    /// <summary>
+    /// Solves as above and also shows <paramref name="probe"/> the steps' inner events (NIHT's ω tests, AIHT's
+    /// thresholded point and Armijo trials), each iteration's before its trace row. The result is the same with and
+    /// without a probe.
+    /// </summary>
+    internal static SolverResult Solve(SensingOperator sensing, ReadOnlySpan<double> labels, SolverOptions options, Action<TraceRow, SparseVector>? observe, Action<StepEvent>? probe, CancellationToken cancellation = default)
     {
         options.Validate();
         if (labels.Length != sensing.Rows)
@@ -43,7 +51,7 @@ public static class IterativeSolver
             sensing = sequential;
         }
 
-        var state = new SolverState(sensing, labels.ToArray(), options);
+        var state = new SolverState(sensing, labels.ToArray(), options) { Probe = probe };
         IIterationStep step = options.Solver switch
         {
             SolverKind.Iht => new IhtStep(),

@@ -30,6 +30,7 @@ internal sealed class NihtStep : IIterationStep
             }
 
             double omega = image > 0 ? (1 - C) * moved * moved / image : double.PositiveInfinity;
+            state.Probe?.Invoke(new NihtTrial(shrink, step, support, next, omega, step <= omega));
             if (step <= omega)
             {
                 break;

@@ -33,6 +33,9 @@ internal sealed class SolverState
 
     public double[] Residual { get; set; }
 
+    /// <summary>Sees the steps' inner events (null: none are built).</summary>
+    public Action<StepEvent>? Probe { get; init; }
+
     /// <summary>r = A_S z − y for a support S and its values z (a new array of length n).</summary>
     public double[] ResidualOf(ReadOnlySpan<int> support, ReadOnlySpan<double> values)
     {
