@@ -8,7 +8,8 @@ namespace SparseIhtVerify.Solver.Algorithms;
 /// with Armijo backtracking on F(z) = ‖A_T z − y‖²: accept z' = z − μ g_T if F(z') ≤ F(z) − 0.9·μ‖g_T‖²,
 /// else halve μ; after 11 rejected trials (10 halvings) revert to x̃. μ carries over between inner steps.
 /// Deviation from the reference: on the first step (w = 0) μ is computed on supp H_k(g) as in NIHT, where the
-/// reference uses μ = 1e−14.
+/// reference uses μ = 1e−14. A non-finite inner gradient or image A_T g_T returns the step μ = NaN (the driver stops
+/// the solve as NonFinite) instead of failing every trial on the NaN and reverting.
 /// </summary>
 internal sealed class AihtStep : IIterationStep
 {
@@ -28,6 +29,11 @@ internal sealed class AihtStep : IIterationStep
     public StepOutcome Take(SolverState state)
     {
         (double step, _) = NihtStep.NormalisedStep(state);
+        if (double.IsNaN(step))
+        {
+            return new StepOutcome(state.Weights, state.Residual, step);
+        }
+
         SparseVector tilde = state.Gradient.ThresholdedStep(state.Weights, step, state.Projection);
         double[] tildeResidual = state.ResidualOf(tilde);
         double tildeObjective = VectorKernels.SumOfSquares(tildeResidual);
@@ -47,6 +53,12 @@ internal sealed class AihtStep : IIterationStep
             state.Operator.RestrictedAdjoint(support, residual, gradient);
             double gradientNormSquared = VectorKernels.SumOfSquares(gradient);
             state.Operator.RestrictedForward(support, gradient, image);
+            if (!double.IsFinite(gradientNormSquared) || !VectorKernels.AllFinite(image))
+            {
+                // Every trial would fail on the NaN and revert: stop the solve as NonFinite instead.
+                return new StepOutcome(tilde, tildeResidual, double.NaN);
+            }
+
             for (int attempt = 0; attempt < MaxTrials; attempt++)
             {
                 for (int t = 0; t < k; t++)

@@ -145,11 +145,24 @@ public static class IterativeSolver
         return new SolverResult(status, taken, state.Weights, taken == 0 ? 1.0 : relativeResidual, trace, clock.Elapsed.TotalSeconds, maxNonzeros, allocated, state.Operator);
     }
 
-    /// <summary>μ = 1/λ_max(A_T₀ᵀ A_T₀) with T₀ = supp H_k(Aᵀy), the unit step on the first support IHT will visit.</summary>
+    /// <summary>
+    /// μ = 1/λ_max(A_T₀ᵀ A_T₀) with T₀ = supp H_k(Aᵀy), the unit step on the first support IHT will visit; NaN when
+    /// the gradient or the power iteration met a non-finite value (the first step then stops the solve as NonFinite).
+    /// </summary>
     private static double DefaultStep(SolverState state)
     {
         state.Gradient.Compute(state.Weights, state.Residual);
+        if (state.Gradient.SawNonFinite)
+        {
+            return double.NaN;
+        }
+
         double largest = RestrictedSpectrum.LargestEigenvalue(state.Operator, state.Gradient.OffSupportTop.Indices);
+        if (!double.IsFinite(largest))
+        {
+            return double.NaN;
+        }
+
         return largest > 0 ? 1.0 / largest : 1.0 / state.Operator.Rows;
     }
 }

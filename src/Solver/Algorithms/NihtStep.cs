@@ -17,6 +17,11 @@ internal sealed class NihtStep : IIterationStep
     public StepOutcome Take(SolverState state)
     {
         (double step, int[] support) = NormalisedStep(state);
+        if (double.IsNaN(step))
+        {
+            return new StepOutcome(state.Weights, state.Residual, step);
+        }
+
         SparseVector next = state.Gradient.ThresholdedStep(state.Weights, step, state.Projection);
         double[] residual = state.ResidualOf(next);
         for (int shrink = 0; shrink < MaxShrinks && !next.Indices.SequenceEqual(support); shrink++)
@@ -45,7 +50,8 @@ internal sealed class NihtStep : IIterationStep
     }
 
     /// <summary>
-    /// μ = ‖g_S‖² / ‖A_S g_S‖² and the support S it was computed on (0 when g_S or A_S g_S vanishes).
+    /// μ = ‖g_S‖² / ‖A_S g_S‖² and the support S it was computed on (0 when g_S or A_S g_S vanishes; NaN when
+    /// either norm is not finite, so that the driver stops the solve as NonFinite).
     /// </summary>
     public static (double Step, int[] Support) NormalisedStep(SolverState state)
     {
@@ -66,7 +72,8 @@ internal sealed class NihtStep : IIterationStep
         var image = new double[state.Operator.Rows];
         state.Operator.RestrictedForward(support, gradient, image);
         double denominator = VectorKernels.SumOfSquares(image);
-        double step = numerator > 0 && denominator > 0 ? numerator / denominator : 0.0;
+        double step = !double.IsFinite(numerator) || !double.IsFinite(denominator) ? double.NaN
+            : numerator > 0 && denominator > 0 ? numerator / denominator : 0.0;
         return (step, support.ToArray());
     }
 }

@@ -9,6 +9,7 @@ public static class RestrictedSpectrum
     /// <summary>
     /// λ_max(A_Tᵀ A_T) by power iteration from the all-ones start (deterministic), as the Rayleigh quotient
     /// ‖A_T v‖²/‖v‖² after <paramref name="iterations"/> steps. A lower bound that converges to λ_max.
+    /// NaN when a product is not finite.
     /// </summary>
     public static double LargestEigenvalue(SensingOperator sensing, ReadOnlySpan<int> support, int iterations = 50)
     {
@@ -27,6 +28,11 @@ public static class RestrictedSpectrum
             rayleigh = VectorKernels.SumOfSquares(image);
             sensing.RestrictedAdjoint(support, image, v);
             double norm = VectorKernels.Norm(v);
+            if (!double.IsFinite(norm) || !double.IsFinite(rayleigh))
+            {
+                return double.NaN;
+            }
+
             if (!(norm > 0))
             {
                 return 0;
