@@ -63,7 +63,7 @@ public sealed class ImpBaselineProperties
                 .Label($"round 1: loss {Closeness.R(first.LossBefore)} → {Closeness.R(first.LossAfter)}; {c}");
         });
 
-    // The gradient of the mean squared error matches central finite differences in every parameter.
+    // The gradient of the mean squared error matches central finite differences in every parameter where the loss is smooth.
     [Property(MaxTest = 40)]
     public Property GradientMatchesFiniteDifferences() =>
         Prop.ForAll(Cases, c =>
@@ -73,7 +73,8 @@ public sealed class ImpBaselineProperties
             var gradient = new double[net.ParameterCount];
             net.LossAndGradient(planted.Data, planted.Labels, gradient);
             const double h = 1e-6;
-            double worst = 0;
+            double worst = 0, center = net.Loss(planted.Data, planted.Labels);
+            int kinks = 0;
             for (int i = 0; i < net.ParameterCount; i++)
             {
                 double saved = net.Parameters[i];
@@ -83,11 +84,20 @@ public sealed class ImpBaselineProperties
                 double down = net.Loss(planted.Data, planted.Labels);
                 net.Parameters[i] = saved;
                 double numeric = (up - down) / (2 * h);
+                // A ReLU kink within h of some sample makes the one-sided slopes disagree by far more than the O(h) of a smooth
+                // loss: the central difference means nothing there, so the parameter is counted as a kink and not compared.
+                if (Math.Abs((up - center) / h - (center - down) / h) > 1e-4 * Math.Max(1, Math.Abs(numeric)))
+                {
+                    kinks++;
+                    continue;
+                }
+
                 worst = Math.Max(worst, Math.Abs(numeric - gradient[i]) / Math.Max(1e-3, Math.Abs(numeric)));
             }
 
-            // A kink of a ReLU within h of some sample changes the one-sided slopes; with Gaussian data that is rare but possible.
-            return (worst < 1e-4).Label($"largest relative gradient mismatch {Closeness.R(worst)}; {c}");
+            return (worst < 1e-4).Label($"largest relative gradient mismatch {Closeness.R(worst)} ({kinks} kinks skipped); {c}")
+                .And((kinks < net.ParameterCount / 2).Label($"{kinks} of {net.ParameterCount} parameters sit on a kink: too few left to compare; {c}"))
+                .Classify(kinks > 0, "a kink within h skipped");
         });
 
     // One round of pruning removes exactly the requested number of the smallest remaining magnitudes (ties: lower index first).
