@@ -39,7 +39,7 @@ public sealed record AuditJson(
             r.Structured.NearSets,
             witnesses = r.Structured.Witnesses.Take(10).Select(w => new { w.Source, w.Blocks, w.Coordinate, w.Support, kind = "witness", min = w.Min, max = w.Max }).ToArray(),
         },
-        r.UniformConstants.Select(ConstantsJson.From).ToArray(), r.SupportRestrictedConstants.Select(ConstantsJson.From).ToArray(),
+        r.UniformConstants.Select(c => ConstantsJson.From(c, r.Samples)).ToArray(), r.SupportRestrictedConstants.Select(c => ConstantsJson.From(c, r.Samples)).ToArray(),
         r.VerdictsUseSupportRestricted ? "support-restricted" : "uniform", r.Guarantees.Select(GuaranteeJson.From).ToArray(),
         new
         {
@@ -69,13 +69,15 @@ public sealed record PatternJson(double MinCoverage, int MinCoverageBlock, doubl
 
 public sealed record ConstantsJson(int Level, int EffectiveLevel, bool RestrictedToSupport, string Kind,
     double AlphaWitness, double BetaWitness, double KappaWitness, double DeltaWitness, IReadOnlyList<int> AlphaWitnessSupport, IReadOnlyList<int> BetaWitnessSupport,
-    double? AlphaCertified, double? BetaCertified, double? KappaCertified, double? DeltaCertified,
+    double? AlphaCertified, double? BetaCertified, double? KappaCertified, double? DeltaCertified, double? DeltaCertifiedStep, string DeltaWitnessHolds,
     double? AlphaDirectional, double? BetaDirectional, int SupportsExamined, int SupportsPlanned, string SearchEnd, int DirectionsSampled, double RoundingTolerance,
     double Seconds, IReadOnlyList<string> Methods)
 {
-    public static ConstantsJson From(RestrictedConstants c) => new(c.Level, c.EffectiveLevel, c.RestrictedToSupport, c.IsExact ? "exact" : "witness",
+    /// <summary>The row; the certified δ holds at the level's own step μ = 2/(n(α + β)) of its certified bounds, the witness δ at every step.</summary>
+    public static ConstantsJson From(RestrictedConstants c, int samples) => new(c.Level, c.EffectiveLevel, c.RestrictedToSupport, c.IsExact ? "exact" : "witness",
         c.AlphaWitness, c.BetaWitness, c.KappaWitness, c.DeltaWitness, c.AlphaWitnessSupport, c.BetaWitnessSupport,
-        c.AlphaCertified, c.BetaCertified, c.KappaCertified, c.DeltaCertified, c.AlphaDirectional, c.BetaDirectional,
+        c.AlphaCertified, c.BetaCertified, c.KappaCertified, c.DeltaCertified,
+        c.AlphaCertified is double a && c.BetaCertified is double b && a + b > 0 ? 2.0 / (samples * (a + b)) : null, "every step", c.AlphaDirectional, c.BetaDirectional,
         c.SupportsExamined, c.SupportsPlanned, c.EndText, c.DirectionsSampled, c.RoundingTolerance, c.Seconds, c.Methods);
 }
 
