@@ -50,6 +50,14 @@ public sealed class ImpliedBoundTests
         Assert.Contains("δ_3s ≤ 2δ_2s", threeS.CertifiedFrom);
         Assert.Equal(Verdict.HoldsCertified, threeS.Verdict);
         Assert.Equal(mu, threeS.CertifiedStep);
+
+        // A stronger certificate at level 1 < 2s holds only there: it must not enter the implication at 2s.
+        var withLower = new ConstantBook([Witness(1, 0.99, 1.01, 0.99, 1.01), Witness(4, 0.95, 1.05, 0.9, 1.1), Witness(6, 0.9, 1.1, 0.1, 1.9)], [], Unknowns);
+        Assert.Equal(2 * twoS, F10(withLower).Clauses.Single(c => c.Text.StartsWith("δ_3s", StringComparison.Ordinal)).CertifiedValue!.Value, 12);
+
+        // With no estimate at or below 2s, the witness of δ_2s comes from δ_3s/2 alone.
+        var onlyThree = new ConstantBook([Witness(6, 0.3, 1.5)], [], Unknowns);
+        Assert.Equal(1.2 / 1.8 / 2, F10(onlyThree).Clauses.Single(c => c.Text.StartsWith("δ_2s", StringComparison.Ordinal)).WitnessValue, 12);
     }
 
     // Witnesses hold upwards and certificates downwards in the level: a smaller λ_min found at 2s is a witness at 3s, and a
@@ -84,6 +92,11 @@ public sealed class ImpliedBoundTests
         Assert.Equal(SupportFamily.ContainingTruth, fr13.JudgedFamily);
         Assert.Equal(0.3 / 2.0, fr13.WitnessValue, 12);
         Assert.Equal(SupportFamily.Uniform, F10(book, restrict: false).Clauses[0].JudgedFamily);
+
+        // F11's rate in the ⊇ S* family uses the restricted witnesses at 2s and 3s: δ_2s = 0.1, δ_3s = 0.15 (never the uniform δ_3s/2).
+        GuaranteeEvaluation f11 = GuaranteeEvaluator.Evaluate(GuaranteeCatalogue.All.Single(g => g.Id == "F11-HTP"), Sparsity, Sparsity, Samples, book, true);
+        Assert.Equal(Verdict.HoldsEstimated, f11.Verdict);
+        Assert.Equal(Math.Sqrt(2 * 0.15 * 0.15 / (1 - 0.1 * 0.1)), f11.PredictedRate!.Value, 12);
         Assert.Equal(SupportFamily.Uniform, F10(book, restrict: false).StepFamily);
     }
 
@@ -114,6 +127,15 @@ public sealed class ImpliedBoundTests
         var zero = new ConstantBook([Witness(4, 0, 0, 0, 0), Witness(6, 0, 0, 0, 0)], [], Unknowns);
         Assert.Null(F10(zero).CertifiedStep);
         Assert.Null(F10(zero).WitnessStep);
+        Assert.Equal(double.PositiveInfinity, zero.At(4, SupportFamily.Uniform).WitnessKappa);
+        Assert.Equal(double.PositiveInfinity, zero.At(4, SupportFamily.Uniform).CertifiedKappa);
+
+        // Certified bounds without a certified step (β = 0) give no certified δ, and then no provenance either.
+        var noStep = new ConstantBook([Witness(4, 0.5, 1.0, 0.4, 1.1), Witness(6, 0.5, 1.0, 0, 0), Witness(8, 0.5, 1.0, 0.1, 0)], [], Unknowns);
+        ClauseEvaluation stepless = F10(noStep).Clauses[0];
+        Assert.Null(F10(noStep).CertifiedStep);
+        Assert.Null(stepless.CertifiedValue);
+        Assert.Null(stepless.CertifiedFrom);
         var infinite = new ConstantBook([Witness(4, double.PositiveInfinity, double.NegativeInfinity)], [], Unknowns);
         Assert.Null(infinite.At(4, SupportFamily.Uniform).AlphaUpper);
         Assert.Null(infinite.At(4, SupportFamily.Uniform).BetaLower);
@@ -140,9 +162,12 @@ public sealed class ImpliedBoundTests
         LevelBounds own = book.At(100, SupportFamily.Uniform);
         Assert.Equal(ConstantKind.Exact, own.AlphaUpper!.Kind);
         Assert.Equal(ConstantKind.Exact, own.AlphaLower!.Kind);
+        Assert.Equal(ConstantKind.Exact, own.BetaLower!.Kind);
+        Assert.Equal(ConstantKind.Exact, own.BetaUpper!.Kind);
         LevelBounds lower = book.At(4, SupportFamily.Uniform);
         Assert.Equal(ConstantKind.Witness, lower.AlphaUpper!.Kind);
         Assert.Equal(ConstantKind.Certified, lower.BetaUpper!.Kind);
+        Assert.Equal(ConstantKind.Witness, lower.BetaLower!.Kind);
         Assert.Equal(100, lower.AlphaLower!.FromLevel);
         LevelBounds restricted = book.At(100, SupportFamily.ContainingTruth);
         Assert.Equal(ConstantKind.Certified, restricted.AlphaLower!.Kind);
@@ -185,10 +210,8 @@ public sealed class ImpliedBoundTests
         ClauseEvaluation twoS = x23.Clauses.Single();
         Assert.Null(twoS.CertifiedFrom);
         var fr13 = GuaranteeEvaluator.Evaluate(GuaranteeCatalogue.All.Single(g => g.Id == "FR13-IHT"), Sparsity, Sparsity, Samples, book, false).Clauses.Single();
-        Assert.Contains("α from level 4", fr13.WitnessFrom);
-        Assert.Contains("a witness at a lower level holds at a higher one", fr13.WitnessFrom);
-        Assert.Contains("from level 100", fr13.CertifiedFrom);
-        Assert.Contains("a certificate at a higher level holds at a lower one", fr13.CertifiedFrom);
+        Assert.Equal("α from level 4 (a witness at a lower level holds at a higher one)", fr13.WitnessFrom);
+        Assert.Equal("α from level 100, β from level 100 (a certificate at a higher level holds at a lower one)", fr13.CertifiedFrom);
         var restrictedBook = new ConstantBook([Witness(4, 0.9, 1.1, 0.8, 1.2), Witness(6, 0.85, 1.15, 0.7, 1.3)], [Witness(4, 0.5, 1.0, restricted: true), Witness(6, 0.4, 1.1, restricted: true)], Unknowns);
         var uniformClause = F10(restrictedBook, restrict: true).Clauses.Single(c => c.Text.StartsWith("δ_2s", StringComparison.Ordinal));
         Assert.Contains("(supports ⊇ S*)", uniformClause.WitnessFrom);
