@@ -295,6 +295,23 @@ public sealed class MetricProperties
                 .Classify(mse > 1, "MSE > 1");
         });
 
+    // The relative residual ‖ŷ − y‖/‖y‖ (‖ŷ − y‖ when y = 0), recomputed here with a plain sum.
+    [Property(MaxTest = Tests)]
+    public Property RelativeResidualEqualsTheDefinition() =>
+        Prop.ForAll(MetricGenerators.PsnrCases, c =>
+        {
+            (double[] y, double[] yHat) = c.Build();
+            double residual = Math.Sqrt(y.Zip(yHat, (a, b) => (b - a) * (b - a)).Sum()), norm = Math.Sqrt(y.Sum(a => a * a));
+            double expected = norm > 0 ? residual / norm : residual;
+            double actual = RecoveryEvaluation.ForVector(SparseVector.Zero(1), SparseVector.Zero(1), y, yHat).RelativeResidual;
+            var zero = new double[y.Length];
+            double atZero = RecoveryEvaluation.ForVector(SparseVector.Zero(1), SparseVector.Zero(1), zero, yHat).RelativeResidual;
+            double yHatNorm = Math.Sqrt(yHat.Sum(a => a * a));
+            return (Math.Abs(actual - expected) <= 1e-12 * (expected + 1e-300)).Label($"relative residual {Closeness.R(actual)} vs {Closeness.R(expected)}; {c}")
+                .And((Math.Abs(atZero - yHatNorm) <= 1e-12 * (yHatNorm + 1e-300)).Label($"with y = 0: {Closeness.R(atZero)} vs ‖ŷ‖ = {Closeness.R(yHatNorm)}; {c}"))
+                .Classify(residual == 0, "exact fit");
+        });
+
     // A worked example: y = (2, −4), ŷ = (2, −3): max|y| = 4, MSE = ½, PSNR = 20·log₁₀ 4 + 10·log₁₀ 2 = 15.051499783199061 dB.
     [Xunit.Fact]
     public void PsnrOfAWorkedExample()
