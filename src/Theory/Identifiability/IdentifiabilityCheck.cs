@@ -179,7 +179,7 @@ public static class IdentifiabilityCheck
         tried.Add(ExhaustiveText(exhaustive, affordable, supports, inputs, Math.Min(inputs.Sparsity, inputs.Sensing.Columns)));
         string missing = pairs.Reference is null ? $"; {notSolving} and no s-sparse solution was found to compare with" : "";
         return inputs.Report(IdentifiabilityStatus.NotCertified, IdentifiabilityMethod.None, IdentifiabilityQuestion.SolutionOfLabels, pairs.Reference, null, null, null, exhaustive,
-            $"uniqueness not certified: {inputs.AlphaText}{missing}; no second s-sparse solution found among the dependencies tried ({string.Join(", ", tried)})");
+            $"{inputs.AlphaText}{missing}; no second s-sparse solution found among the dependencies tried ({string.Join(", ", tried)})");
     }
 
     /// <summary>Is every s-sparse vector determined by its image (no null vector with ‖v‖₀ ≤ 2s)?</summary>
@@ -212,7 +212,7 @@ public static class IdentifiabilityCheck
 
         tried.Add(ExhaustiveText(exhaustive, affordable, supports, inputs, size));
         return inputs.Report(IdentifiabilityStatus.NotCertified, IdentifiabilityMethod.None, IdentifiabilityQuestion.EverySparseVector, null, null, null, null, exhaustive,
-            $"uniqueness not certified: {inputs.AlphaText}; no null vector with at most 2s nonzeros found among the dependencies tried ({string.Join(", ", tried)})");
+            $"{inputs.AlphaText}; no null vector with at most 2s nonzeros found among the dependencies tried ({string.Join(", ", tried)})");
     }
 
     /// <summary>
