@@ -29,17 +29,7 @@ public sealed class CertificateStrengthProperties
     private const double Tolerance = 1e-12;
 
     /// <summary>N = p·d ≤ 12, s ≤ 3, n ∈ 50..1000, planted or planted+one random unit, either rule, either family.</summary>
-    private static Gen<(SmallNetworkCase Case, bool Restrict)> TinyGen =>
-        from d in Gen.Choose(2, 6)
-        from m in Gen.Choose(1, Math.Min(3, 12 / d))
-        from kind in (m + 1) * d <= 12 ? Gen.Elements(DictionaryKind.Planted, DictionaryKind.PlantedPlusRandom) : Gen.Constant(DictionaryKind.Planted)
-        from s in Gen.Choose(1, Math.Min(3, d * m))
-        from n in Gen.Choose(50, 1000)
-        from seed in InstanceGenerators.Seed
-        from weights in Gen.Elements(WeightDistribution.Gaussian, WeightDistribution.Signs, WeightDistribution.Ones)
-        from rule in Gen.Elements(PatternRule.GreaterOrEqual, PatternRule.Greater)
-        from restrict in Gen.Elements(true, false)
-        select (new SmallNetworkCase(d, m, s, n, seed, weights, rule, kind, kind == DictionaryKind.PlantedPlusRandom ? 1 : 0), restrict);
+    private static Gen<(SmallNetworkCase Case, bool Restrict)> TinyGen => TinyTheoryCase.Gen(3, 50, 1000);
 
     /// <summary>One level's certified bounds next to the brute-force references.</summary>
     private sealed record LevelCheck(int Level, RestrictedConstants Estimate, double GershgorinAlpha, double GershgorinBeta);

@@ -29,17 +29,7 @@ public sealed class VerdictSoundnessProperties
     private static readonly EstimationBudget SearchOnly = new(Supports: 60, Directions: 5, Enumerate: false);
 
     /// <summary>Tiny planted instances: N = p·d ≤ 12, s ≤ 2, n ∈ 50..2000, planted or planted+random, either rule, either family.</summary>
-    private static Gen<(SmallNetworkCase Case, bool Restrict)> TinyGen =>
-        from d in Gen.Choose(2, 6)
-        from m in Gen.Choose(1, Math.Min(3, 12 / d))
-        from kind in (m + 1) * d <= 12 ? Gen.Elements(DictionaryKind.Planted, DictionaryKind.PlantedPlusRandom) : Gen.Constant(DictionaryKind.Planted)
-        from s in Gen.Choose(1, Math.Min(2, d * m))
-        from n in Gen.Choose(50, 2000)
-        from seed in InstanceGenerators.Seed
-        from weights in Gen.Elements(WeightDistribution.Gaussian, WeightDistribution.Signs, WeightDistribution.Ones)
-        from rule in Gen.Elements(PatternRule.GreaterOrEqual, PatternRule.Greater)
-        from restrict in Gen.Elements(true, false)
-        select (new SmallNetworkCase(d, m, s, n, seed, weights, rule, kind, kind == DictionaryKind.PlantedPlusRandom ? 1 : 0), restrict);
+    private static Gen<(SmallNetworkCase Case, bool Restrict)> TinyGen => TinyTheoryCase.Gen(2, 50, 2000);
 
     private static (SmallNetworkInstance Instance, AuditReport Report, Matrix<double> Gram, SparseVector Truth) Audit(SmallNetworkCase c, bool restrict)
     {
