@@ -171,7 +171,7 @@ public static class AuditText
                 ? $"{Format.Number(a),10} {Format.Number(b),10} {Format.Number(c.DeltaCertified ?? 1),8}"
                 : $"{"—",10} {"—",10} {"—",8}";
             string level = c.EffectiveLevel == c.Level ? c.Level.ToString(ci) : $"{c.Level}→{c.EffectiveLevel}";
-            text.AppendLine(ci, $"  {level,6} {kind,-8} {Format.Number(c.AlphaWitness),10} {Format.Number(c.BetaWitness),10} {Format.Number(c.KappaWitness),10} {Format.Number(c.DeltaWitness),8} | {certified}             | {(c.AlphaDirectional is double da ? Format.Number(da) : "—"),9} {(c.BetaDirectional is double db ? Format.Number(db) : "—"),9} | {c.SupportsExamined,8} {c.Seconds,8:F2}  {c.EndText}");
+            text.AppendLine(ci, $"  {level,6} {kind,-8} {Format.Number(c.AlphaWitness),10} {Format.Number(c.BetaWitness),10} {Format.Number(c.KappaWitness),10} {Format.Number(c.DeltaWitness),8} | {certified}                       | {(c.AlphaDirectional is double da ? Format.Number(da) : "—"),9} {(c.BetaDirectional is double db ? Format.Number(db) : "—"),9} | {c.SupportsExamined,8} {c.Seconds,8:F2}  {c.EndText}");
         }
 
         text.AppendLine("  (exact rows: the witness columns are the true values; level a→b: capped at N; certified δ_k at this row's own step 2/(n(α+β)))");
