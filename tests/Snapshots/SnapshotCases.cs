@@ -6,7 +6,7 @@ namespace SparseIhtVerify.Snapshots;
 /// <summary>
 /// The fixed table of snapshot cases. Each name is a snapshot file (<c>__snapshots__/&lt;name&gt;.snap</c>); adding a row
 /// adds a snapshot, which strict mode (CI) refuses until its file is reviewed and committed. The expectation is what the
-/// theory (../shared/docs/theory.md) leads us to expect; it is written into the snapshot so that a reviewer can hold
+/// theory (docs/theory.md) leads us to expect; it is written into the snapshot so that a reviewer can hold
 /// the numbers against it.
 /// </summary>
 public static class SnapshotCases
