@@ -143,15 +143,15 @@ public sealed class SolverInvariantProperties
     [Property(MaxTest = 1)]
     public Property NihtCasesRejectStepsOftenEnough() =>
         Prop.ForAll(Gen.ArrayOf(NihtGen, FloorCases).ToArbitrary(), cases =>
-            Floor(cases, CheckNiht, ("ω rejection", 0.5), ("support changed", 0.45)));
+            PremiseFloor.Floor(cases, CheckNiht, ("ω rejection", 0.5), ("support changed", 0.45)));
 
-    private static Verdict CheckNiht(NihtCase c)
+    private static CaseVerdict CheckNiht(NihtCase c)
     {
         BuiltProblem p = c.Problem.Build();
         int k = c.Projection;
         var recording = new Recording();
         recording.Solve(p.Sensing, p.Labels, new SolverOptions(Solver: SolverKind.Niht, Projection: k, MaxIterations: c.MaxIterations, Tolerance: 1e-12));
-        var v = new Verdict();
+        var v = new CaseVerdict();
         v.Tag(c.Problem.Network is not null, "network");
         DenseMatrixOperator a = p.Oracle;
         for (int t = 1; t <= recording.Rows.Count && v.Ok; t++)
@@ -227,16 +227,16 @@ public sealed class SolverInvariantProperties
     [Property(MaxTest = 1)]
     public Property AihtCasesReachRejectionsAndRevertsOftenEnough() =>
         Prop.ForAll(Gen.ArrayOf(AihtGen, FloorCases).ToArbitrary(), cases =>
-            Floor(cases, CheckAiht, ("Armijo rejection", 0.7), ("revert after an accepted trial", 0.15), ("step ends on a revert", 0.1)));
+            PremiseFloor.Floor(cases, CheckAiht, ("Armijo rejection", 0.7), ("revert after an accepted trial", 0.15), ("step ends on a revert", 0.1)));
 
-    private static Verdict CheckAiht(AihtCase c)
+    private static CaseVerdict CheckAiht(AihtCase c)
     {
         BuiltProblem p = c.Problem.Build();
         int k = c.Projection;
         SensingOperator sensing = c.Flipping ? new FlippingAdjointOperator(p.Sensing) : p.Sensing;
         var recording = new Recording();
         recording.Solve(sensing, p.Labels, new SolverOptions(Solver: SolverKind.Aiht, Projection: k, MaxIterations: c.MaxIterations, Tolerance: 1e-12, InnerSteps: c.InnerSteps));
-        var v = new Verdict();
+        var v = new CaseVerdict();
         v.Tag(c.Flipping, "flipping adjoint");
         v.Tag(c.Problem.Network is not null, "network");
         DenseMatrixOperator a = p.Oracle;
@@ -329,7 +329,7 @@ public sealed class SolverInvariantProperties
     }
 
     /// <summary>One trial: z' = z ∓ μ g_T (− unless the adjoint may be flipped), F(z), F(z'), ‖g_T‖² as recomputed, and the verdict.</summary>
-    private static void CheckArmijoTrial(Verdict v, string tr, DenseMatrixOperator a, int[] support, AihtTrial trial, double[] y, bool flipping)
+    private static void CheckArmijoTrial(CaseVerdict v, string tr, DenseMatrixOperator a, int[] support, AihtTrial trial, double[] y, bool flipping)
     {
         double[] r = RestrictedResidual(a, support, trial.Point, y);
         var g = new double[support.Length];
@@ -376,15 +376,15 @@ public sealed class SolverInvariantProperties
     [Property(MaxTest = 1)]
     public Property StallCasesStallAndMoveOnFlatObjectivesOftenEnough() =>
         Prop.ForAll(Gen.ArrayOf(StallGen, FloorCases).ToArbitrary(), cases =>
-            Floor(cases, CheckStall, ("stalled", 0.35), ("support moved while the objective was flat", 0.1)));
+            PremiseFloor.Floor(cases, CheckStall, ("stalled", 0.35), ("support moved while the objective was flat", 0.1)));
 
-    private static Verdict CheckStall(StallCase c)
+    private static CaseVerdict CheckStall(StallCase c)
     {
         BuiltProblem p = c.Problem.Build();
         var options = new SolverOptions(Solver: c.Solver, Projection: c.Projection, MaxIterations: c.MaxIterations, Tolerance: 1e-12, StallIterations: c.StallIterations, StallTolerance: c.StallTolerance);
         var recording = new Recording();
         SolverResult result = recording.Solve(p.Sensing, p.Labels, options);
-        var v = new Verdict();
+        var v = new CaseVerdict();
         v.Tag(c.Problem.Network is not null, "network");
         double[] y = p.Labels;
         double labelNorm = VectorKernels.Norm(y);
@@ -447,13 +447,13 @@ public sealed class SolverInvariantProperties
     [Property(MaxTest = 1)]
     public Property PoisonIsReachedOftenEnough() =>
         Prop.ForAll(Gen.ArrayOf(PoisonGen, 3 * FloorCases).ToArbitrary(), cases =>
-            Floor(cases, CheckPoison, ("poison reached", 0.75), ("reached RestrictedForward", 0.12), ("reached AdjointRange", 0.12), ("reached RestrictedAdjoint", 0.1)));
+            PremiseFloor.Floor(cases, CheckPoison, ("poison reached", 0.75), ("reached RestrictedForward", 0.12), ("reached AdjointRange", 0.12), ("reached RestrictedAdjoint", 0.1)));
 
-    private static Verdict CheckPoison(PoisonCase c)
+    private static CaseVerdict CheckPoison(PoisonCase c)
     {
         BuiltProblem p = c.Problem.Build();
         var poisoning = new PoisoningOperator(p.Sensing, c.Site, c.CleanCalls, c.Value);
-        var v = new Verdict();
+        var v = new CaseVerdict();
         v.Tag(true, c.Site.ToString());
         var options = new SolverOptions(Solver: c.Solver, Projection: c.Projection, MaxIterations: 15, Tolerance: 1e-12);
         var clean = new Recording();
@@ -472,14 +472,14 @@ public sealed class SolverInvariantProperties
     [Property(MaxTest = 1)]
     public Property GradientPoisonReachesBothSidesOftenEnough() =>
         Prop.ForAll(Gen.ArrayOf(GradientPoisonGen, 3 * FloorCases).ToArbitrary(), cases =>
-            Floor(cases, CheckGradientPoison, ("on the support", 0.2), ("NaN off the support behind a full buffer", 0.1)));
+            PremiseFloor.Floor(cases, CheckGradientPoison, ("on the support", 0.2), ("NaN off the support behind a full buffer", 0.1)));
 
-    private static Verdict CheckGradientPoison(GradientPoisonCase c)
+    private static CaseVerdict CheckGradientPoison(GradientPoisonCase c)
     {
         BuiltProblem p = c.Problem.Build();
         var options = new SolverOptions(Solver: c.Solver, Projection: c.Projection, MaxIterations: 15, Tolerance: 1e-12);
         int columns = p.Sensing.Columns;
-        var v = new Verdict();
+        var v = new CaseVerdict();
         if (c.Entry == GradientEntry.Data)
         {
             var matrix = new double[p.Oracle.Rows, columns];
@@ -545,7 +545,7 @@ public sealed class SolverInvariantProperties
     /// Once it is positive: status NonFinite, no trace row recorded after it, every row finite and equal to the clean
     /// run's, and the result's weights finite and bit-identical to the last observed iterate (w = 0 when none).
     /// </summary>
-    private static void ExpectNonFiniteStop(Verdict v, SensingOperator sensing, double[] labels, SolverOptions options, Func<long> poisoned, Recording? clean)
+    private static void ExpectNonFiniteStop(CaseVerdict v, SensingOperator sensing, double[] labels, SolverOptions options, Func<long> poisoned, Recording? clean)
     {
         var marks = new List<long>();
         var recording = new Recording(() => marks.Add(poisoned()));
@@ -616,63 +616,6 @@ public sealed class SolverInvariantProperties
                 _pending = [];
             }, e => _pending.Add(e));
         }
-    }
-
-    /// <summary>The first violated requirement, and tags for classification and premise rates.</summary>
-    private sealed class Verdict
-    {
-        private readonly HashSet<string> _tags = [];
-
-        public string? Failure { get; private set; }
-
-        public bool Ok => Failure is null;
-
-        public bool Require(bool ok, Func<string> message)
-        {
-            if (!ok && Failure is null)
-            {
-                Failure = message();
-            }
-
-            return ok;
-        }
-
-        public void Tag(bool on, string tag)
-        {
-            if (on)
-            {
-                _tags.Add(tag);
-            }
-        }
-
-        public bool Has(string tag) => _tags.Contains(tag);
-
-        public Property ToProperty(string where, params string[] classes)
-        {
-            Property p = Ok.Label($"{Failure}; {where}");
-            foreach (string c in classes)
-            {
-                p = p.Classify(Has(c), c);
-            }
-
-            return p;
-        }
-    }
-
-    /// <summary>Every case satisfies its invariants, and each tag occurs in at least its share of the cases.</summary>
-    private static Property Floor<T>(T[] cases, Func<T, Verdict> check, params (string Tag, double Rate)[] floors)
-    {
-        Verdict[] verdicts = cases.Select(check).ToArray();
-        int failed = Array.FindIndex(verdicts, x => !x.Ok);
-        string rates = string.Join(", ", floors.Select(f => $"{f.Tag} {verdicts.Count(x => x.Has(f.Tag))}/{verdicts.Length} (floor {f.Rate:P0})"));
-        Property p = (failed < 0).Label(failed < 0 ? "" : $"{verdicts[failed].Failure}; {cases[failed]}");
-        foreach ((string tag, double rate) in floors)
-        {
-            double share = (double)verdicts.Count(x => x.Has(tag)) / verdicts.Length;
-            p = p.And((share >= rate).Label($"premise rate too low: {rates}"));
-        }
-
-        return p.Collect(rates);
     }
 
     private static long Bits(double v) => BitConverter.DoubleToInt64Bits(v);

@@ -78,7 +78,7 @@ public static class IterativeSolver
         SparseVector? generatorSource = null;
         int maxNonzeros = 0, stalled = 0, iteration = 0;
         long allocatedAfterFirst = 0;
-        double relativeResidual = 1.0;
+        double relativeResidual = 1.0; // ‖A·0 − y‖/‖y‖, the value when no iteration completes
         for (iteration = 1; iteration <= options.MaxIterations; iteration++)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -140,9 +140,9 @@ public static class IterativeSolver
             }
         }
 
-        long allocated = iteration > 1 ? GC.GetTotalAllocatedBytes(precise: true) - allocatedAfterFirst : 0;
         int taken = trace.Count;
-        return new SolverResult(status, taken, state.Weights, taken == 0 ? 1.0 : relativeResidual, trace, clock.Elapsed.TotalSeconds, maxNonzeros, allocated, state.Operator);
+        long allocated = taken > 1 ? GC.GetTotalAllocatedBytes(precise: true) - allocatedAfterFirst : 0;
+        return new SolverResult(status, taken, state.Weights, relativeResidual, trace, clock.Elapsed.TotalSeconds, maxNonzeros, allocated, state.Operator);
     }
 
     /// <summary>

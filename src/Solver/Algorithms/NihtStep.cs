@@ -50,8 +50,9 @@ internal sealed class NihtStep : IIterationStep
     }
 
     /// <summary>
-    /// μ = ‖g_S‖² / ‖A_S g_S‖² and the support S it was computed on (0 when g_S or A_S g_S vanishes; NaN when
-    /// either norm is not finite, so that the driver stops the solve as NonFinite).
+    /// μ = ‖g_S‖² / ‖A_S g_S‖² and the support S it was computed on (0 when A_S g_S vanishes, which in exact
+    /// arithmetic happens only with g_S = 0, since ‖A_S g_S‖² = 0 implies ‖g_S‖² = rᵀA_S g_S = 0; NaN when either
+    /// norm is not finite, e.g. ‖A_S g_S‖² overflowing, so that the driver stops the solve as NonFinite).
     /// </summary>
     public static (double Step, int[] Support) NormalisedStep(SolverState state)
     {
@@ -73,7 +74,7 @@ internal sealed class NihtStep : IIterationStep
         state.Operator.RestrictedForward(support, gradient, image);
         double denominator = VectorKernels.SumOfSquares(image);
         double step = !double.IsFinite(numerator) || !double.IsFinite(denominator) ? double.NaN
-            : numerator > 0 && denominator > 0 ? numerator / denominator : 0.0;
+            : denominator > 0 ? numerator / denominator : 0.0;
         return (step, support.ToArray());
     }
 }

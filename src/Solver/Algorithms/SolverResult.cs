@@ -10,7 +10,7 @@ namespace SparseIhtVerify.Solver.Algorithms;
 /// <param name="Trace">One row per iteration.</param>
 /// <param name="Seconds">Wall-clock seconds of the iterations (setup excluded).</param>
 /// <param name="MaxIterateNonzeros">The largest number of entries the iterate ever held.</param>
-/// <param name="BytesAllocatedAfterFirstIteration">Managed bytes allocated from the end of iteration 1 to the end (all threads).</param>
+/// <param name="BytesAllocatedAfterFirstIteration">Managed bytes allocated from the end of iteration 1 to the end (all threads); 0 when at most one iteration completed.</param>
 /// <param name="FinalOperator">The operator of the final model (in SCP mode, with the final patterns).</param>
 public sealed record SolverResult(
     SolverStatus Status,

@@ -74,8 +74,9 @@ public sealed class StreamedGradient
 
     /// <summary>
     /// Columns per chunk (whole blocks) and the number of chunks for p blocks of size d on the given threads: at most
-    /// <see cref="MaxChunkBlocks"/> blocks (and about 64k columns), a multiple of 16 blocks when possible, about three
-    /// per thread when there are several threads, and a multiple of the thread count of nearly equal chunks.
+    /// <see cref="MaxChunkBlocks"/> blocks and ⌊65536/d⌋ blocks (at least one), as few chunks as that allows on one
+    /// thread; on several, about three per thread (of at least 64 blocks) and never fewer than min(threads, p); a
+    /// multiple of 16 blocks whenever rounding up to one keeps those limits.
     /// </summary>
     internal static (int Columns, int Chunks) BlockChunks(int blocks, int d, int threads)
     {
@@ -90,6 +91,12 @@ public sealed class StreamedGradient
 
         chunks = Math.Min(blocks, (chunks + threads - 1) / threads * threads);
         int per = (blocks + chunks - 1) / chunks;
+        if ((blocks + per - 1) / per < Math.Min(threads, blocks))
+        {
+            // Rounding the size up left a thread without a chunk (9 blocks in chunks of 3 are 3, not 4): round down.
+            per = blocks / chunks;
+        }
+
         int rounded = (per + GradientGemmKernel.PanelBlocks - 1) / GradientGemmKernel.PanelBlocks * GradientGemmKernel.PanelBlocks;
         if (rounded <= limit && (blocks + rounded - 1) / rounded >= Math.Min(threads, blocks))
         {
@@ -98,6 +105,9 @@ public sealed class StreamedGradient
 
         return (per * d, (blocks + per - 1) / per);
     }
+
+    /// <summary>Columns per chunk: whole blocks for the network operator, else whole units of <see cref="SensingOperator.ChunkColumns"/>.</summary>
+    internal int ChunkColumns => _chunkColumns;
 
     /// <summary>Threads actually used (at most one per chunk).</summary>
     public int Parallelism => _parallelism;

@@ -1,0 +1,424 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using MathNet.Numerics.LinearAlgebra;
+using SparseIhtVerify.Properties.Generators;
+using SparseIhtVerify.Properties.Support;
+using SparseIhtVerify.Solver;
+using SparseIhtVerify.Solver.Algorithms;
+using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Solver.Kernels;
+using SparseIhtVerify.Solver.Operators;
+using SparseIhtVerify.Solver.Randomness;
+using Xunit;
+
+namespace SparseIhtVerify.Properties;
+
+/// <summary>
+/// The driver's contract (<see cref="IterativeSolver"/>, theory.md §2): what the result reports about its trace, the
+/// stopping rules (tolerance, time cap, stall window), the default step of IHT and HTP, sequential-convex pattern
+/// updates after the warm-up, what zero and overflowing gradients do, and the allocation count. Each property
+/// recomputes its expectation from the dense oracle or from a reference solve, never from the code under test.
+/// </summary>
+public sealed class SolverDriverProperties
+{
+    private const int FloorCases = 40;
+    private static readonly SolverKind[] AllSolvers = [SolverKind.Iht, SolverKind.Niht, SolverKind.Aiht, SolverKind.Htp];
+
+    /// <summary>A solve of <paramref name="Problem"/> with k = min(N, s + extra).</summary>
+    public sealed record DriverCase(SolverKind Solver, SolveProblem Problem, int ExtraProjection, int MaxIterations, double Pick)
+    {
+        public int Projection => Math.Min(Problem.Columns, Problem.Sparsity + ExtraProjection);
+
+        public SolverOptions Options(double tolerance = 1e-12) =>
+            new(Solver: Solver, Projection: Projection, MaxIterations: MaxIterations, Tolerance: tolerance);
+
+        public override string ToString() => $"DriverCase({Solver}, k={Projection}, max-iter={MaxIterations}, pick={Pick:R}, {Problem})";
+    }
+
+    private static readonly Gen<DriverCase> DriverGen =
+        from solver in Gen.Elements(AllSolvers)
+        from problem in SolveProblem.Any
+        from extra in Gen.Choose(0, 3)
+        from iterations in Gen.Choose(1, 12)
+        from pick in Gen.Choose(0, 1000).Select(v => v / 1000.0)
+        select new DriverCase(solver, problem, extra, iterations, pick);
+
+    // ───────────────────────────── the result and its trace ─────────────────────────────
+
+    // The result's iterations, relative residual (1 when no row) and largest iterate equal what its trace rows say, and the row callback sees exactly those rows.
+    [Property(MaxTest = 100)]
+    public Property ResultSummarisesItsTraceAndTheCallbackSeesEveryRow() =>
+        Prop.ForAll(DriverGen.ToArbitrary(), c =>
+        {
+            BuiltProblem p = c.Problem.Build();
+            var rows = new List<TraceRow>();
+            SolverResult result = IterativeSolver.Solve(p.Sensing, p.Labels, c.Options(), rows.Add);
+            var v = new CaseVerdict();
+            double expectedResidual = rows.Count == 0 ? 1.0 : rows[^1].RelativeResidual;
+            int expectedLargest = rows.Count == 0 ? 0 : rows.Max(r => r.Nonzeros);
+            v.Require(rows.SequenceEqual(result.Trace), () => $"the callback saw {rows.Count} rows, the result holds {result.Trace.Count}");
+            v.Require(result.Iterations == rows.Count, () => $"iterations {result.Iterations} but {rows.Count} rows");
+            v.Require(result.RelativeResidual.Equals(expectedResidual), () => $"relative residual {Closeness.R(result.RelativeResidual)} but the last row says {Closeness.R(expectedResidual)}");
+            v.Require(result.MaxIterateNonzeros == expectedLargest, () => $"largest iterate {result.MaxIterateNonzeros} but the rows' largest is {expectedLargest}");
+            v.Require(result.Weights.Count <= c.Projection, () => $"{result.Weights.Count} nonzeros exceed k = {c.Projection}");
+            v.Tag(true, result.Status.ToString());
+            v.Tag(rows.Count > 1 && rows.Max(r => r.Nonzeros) != rows[^1].Nonzeros, "iterate shrank");
+            return v.ToProperty(c.ToString(), "Converged", "Stalled", "IterationLimit", "NonFinite", "iterate shrank");
+        });
+
+    // A solve with tolerance r_j, the relative residual of row j of a reference solve, converges at the first row i ≤ j with r_i ≤ r_j, and its rows are the reference's.
+    [Property(MaxTest = 100)]
+    public Property StopsAtTheFirstIterationWhoseResidualMeetsTheTolerance() =>
+        Prop.ForAll(DriverGen.ToArbitrary(), c =>
+        {
+            BuiltProblem p = c.Problem.Build();
+            SolverResult reference = IterativeSolver.Solve(p.Sensing, p.Labels, c.Options(1e-300));
+            var v = new CaseVerdict();
+            int j = (int)Math.Min(reference.Trace.Count - 1, Math.Floor(c.Pick * reference.Trace.Count));
+            double tolerance = j >= 0 ? reference.Trace[j].RelativeResidual : 0;
+            if (!(tolerance > 0) || !double.IsFinite(tolerance))
+            {
+                v.Tag(true, "no usable row");
+                return v.ToProperty(c.ToString(), "no usable row");
+            }
+
+            int first = reference.Trace.Select((r, i) => (r, i)).First(x => x.r.RelativeResidual <= tolerance).i;
+            SolverResult result = IterativeSolver.Solve(p.Sensing, p.Labels, c.Options(tolerance));
+            v.Tag(true, "tolerance met");
+            v.Tag(first == j, "met exactly at the chosen row");
+            v.Require(result.Status == SolverStatus.Converged && result.Iterations == first + 1, () =>
+                $"tolerance {Closeness.R(tolerance)} (row {j + 1}) is first met at row {first + 1}, but the solve says {result.Status} after {result.Iterations}");
+            v.Require(result.Trace.SequenceEqual(reference.Trace.Take(result.Trace.Count)), () => "the rows differ from the reference solve's");
+            return v.ToProperty(c.ToString(), "met exactly at the chosen row", "no usable row");
+        });
+
+    // Premise rate: the tolerance is met exactly at the chosen row (the case that separates ≤ from <) in at least 60% of cases.
+    [Property(MaxTest = 1)]
+    public Property ToleranceCasesHitTheRowExactlyOftenEnough() =>
+        Prop.ForAll(Gen.ArrayOf(DriverGen, FloorCases).ToArbitrary(), cases =>
+            PremiseFloor.Floor(cases, ToleranceVerdict, ("met exactly at the chosen row", 0.6)));
+
+    private static CaseVerdict ToleranceVerdict(DriverCase c)
+    {
+        BuiltProblem p = c.Problem.Build();
+        SolverResult reference = IterativeSolver.Solve(p.Sensing, p.Labels, c.Options(1e-300));
+        var v = new CaseVerdict();
+        int j = (int)Math.Min(reference.Trace.Count - 1, Math.Floor(c.Pick * reference.Trace.Count));
+        if (j >= 0 && reference.Trace[j].RelativeResidual > 0)
+        {
+            double tolerance = reference.Trace[j].RelativeResidual;
+            v.Tag(reference.Trace.TakeWhile(r => !(r.RelativeResidual <= tolerance)).Count() == j, "met exactly at the chosen row");
+        }
+
+        return v;
+    }
+
+    // With a time cap far below one iteration's duration the solve stops after iteration 1 as TimeLimit (unless it converged there); with a cap of a billion seconds it is the uncapped solve.
+    // (Premise, not a timing assertion: one iteration takes longer than 10⁻³⁰⁰ s and shorter than 10⁹ s.)
+    [Property(MaxTest = 60)]
+    public Property TimeCapStopsAfterTheIterationThatPassesIt() =>
+        Prop.ForAll(DriverGen.ToArbitrary(), c =>
+        {
+            BuiltProblem p = c.Problem.Build();
+            SolverOptions options = c.Options() with { MaxIterations = Math.Max(2, c.MaxIterations) };
+            SolverResult free = IterativeSolver.Solve(p.Sensing, p.Labels, options);
+            SolverResult capped = IterativeSolver.Solve(p.Sensing, p.Labels, options with { TimeLimitSeconds = 1e-300 });
+            SolverResult generous = IterativeSolver.Solve(p.Sensing, p.Labels, options with { TimeLimitSeconds = 1e9 });
+            var v = new CaseVerdict();
+            bool firstRowStops = free.Trace.Count == 0 || free.Iterations == 1;
+            v.Tag(!firstRowStops, "cap decides");
+            if (!firstRowStops)
+            {
+                v.Require(capped.Status == SolverStatus.TimeLimit && capped.Iterations == 1, () => $"a 1e-300 s cap gave {capped.Status} after {capped.Iterations} iterations");
+            }
+
+            v.Require(generous.Status == free.Status && generous.Trace.SequenceEqual(free.Trace), () => $"a 1e9 s cap changed the solve: {generous.Status} after {generous.Iterations} vs {free.Status} after {free.Iterations}");
+            return v.ToProperty(c.ToString(), "cap decides");
+        });
+
+    // Settings out of range are refused with the setting's name before any work: k > N, an iteration limit of 0, tolerance 0, SCP on a non-network operator.
+    [Theory]
+    [InlineData("projection")]
+    [InlineData("max-iter")]
+    [InlineData("tol")]
+    [InlineData("mode")]
+    public void RefusesInvalidSettingsNamingThem(string setting)
+    {
+        var a = new DenseMatrixOperator(new double[,] { { 1, 0, 2 }, { 0, 1, 1 } });
+        double[] y = [1, 2];
+        SolverOptions options = setting switch
+        {
+            "projection" => new SolverOptions(Projection: 4),
+            "max-iter" => new SolverOptions(MaxIterations: 0),
+            "tol" => new SolverOptions(Tolerance: 0),
+            _ => new SolverOptions(Mode: SolverMode.SequentialConvex),
+        };
+        var counting = new CountingOperator(a);
+        InvalidSettingException e = Assert.Throws<InvalidSettingException>(() => IterativeSolver.Solve(counting, y, options));
+        Assert.Equal(setting, e.Setting);
+        Assert.Equal(0, counting.ForwardCalls);
+    }
+
+    // ───────────────────────────── steps ─────────────────────────────
+
+    /// <summary>An IHT or HTP solve with a given step (null: the default 1/λ_max(A_T₀ᵀA_T₀)).</summary>
+    public sealed record FixedStepCase(SolverKind Solver, SolveProblem Problem, int ExtraProjection, double? Step)
+    {
+        public int Projection => Math.Min(Problem.Columns, Problem.Sparsity + ExtraProjection);
+
+        public override string ToString() => $"FixedStepCase({Solver}, k={Projection}, step={(Step is double s ? s.ToString("R") : "default")}, {Problem})";
+    }
+
+    private static readonly Gen<FixedStepCase> FixedStepGen =
+        from solver in Gen.Elements(SolverKind.Iht, SolverKind.Htp)
+        from problem in SolveProblem.Any
+        from extra in Gen.Choose(0, 3)
+        from given in Gen.Frequency((1, Gen.Choose(-30, 0).Select(e => (double?)Math.Pow(10, e / 10.0))), (2, Gen.Constant((double?)null)))
+        select new FixedStepCase(solver, problem, extra, given);
+
+    // IHT and HTP step by the given μ, or by default by 1/ρ with ρ the power-iteration estimate of λ_max(A_T₀ᵀA_T₀), T₀ = supp H_k(Aᵀy): ‖A_T₀1‖²/|T₀| ≤ ρ ≤ λ_max (dense oracle, MathNet EVD).
+    [Property(MaxTest = 100)]
+    public Property FixedStepIsTheGivenOneOrTheInverseRestrictedLipschitzConstant() =>
+        Prop.ForAll(FixedStepGen.ToArbitrary(), c =>
+        {
+            BuiltProblem p = c.Problem.Build();
+            var options = new SolverOptions(Solver: c.Solver, Projection: c.Projection, Step: c.Step, MaxIterations: 3, Tolerance: 1e-12);
+            SolverResult result = IterativeSolver.Solve(p.Sensing, p.Labels, options);
+            var v = new CaseVerdict();
+            v.Tag(c.Step is not null, "given step");
+            if (result.Trace.Count == 0)
+            {
+                v.Tag(true, "no row");
+                return v.ToProperty(c.ToString(), "given step", "no row");
+            }
+
+            double step = result.Trace[0].Step;
+            if (c.Step is double given)
+            {
+                v.Require(result.Trace.All(r => r.Step.Equals(given)), () => $"steps {string.Join(", ", result.Trace.Select(r => Closeness.R(r.Step)))} but μ = {Closeness.R(given)} was given");
+                return v.ToProperty(c.ToString(), "given step", "no row");
+            }
+
+            // T₀ from one streamed pass at w = 0 (its candidates are checked against the oracle in SolverProperties).
+            var pass = new StreamedGradient(p.Sensing, c.Projection, 1);
+            pass.Compute(SparseVector.Zero(p.Sensing.Columns), p.Labels.Select(x => -x).ToArray());
+            int[] first = pass.OffSupportTop.Indices.ToArray();
+            if (first.Length == 0 || first.All(i => Enumerable.Range(0, p.Oracle.Rows).All(r => p.Oracle[r, i] == 0)))
+            {
+                v.Tag(true, "A_T₀ = 0");
+                v.Require(step.Equals(1.0 / p.Oracle.Rows), () => $"μ = {Closeness.R(step)} but A_T₀ = 0 gives 1/n = {Closeness.R(1.0 / p.Oracle.Rows)}");
+                return v.ToProperty(c.ToString(), "given step", "no row", "A_T₀ = 0");
+            }
+
+            double lambda = p.Oracle.Rows * BruteForceConstants.Extremes(BruteForceConstants.Gram(p.Oracle), first).Max;
+            // Power iteration's Rayleigh quotients never decrease on a PSD matrix: the first, of the all-ones start, bounds ρ below.
+            double[] image = p.Oracle.Forward(new SparseVector(p.Oracle.Columns, first, first.Select(_ => 1.0).ToArray()));
+            double start = VectorKernels.SumOfSquares(image) / first.Length;
+            double rho = 1 / step;
+            v.Require(rho <= lambda * (1 + 1e-9) && rho >= start * (1 - 1e-9), () => $"1/μ = {Closeness.R(rho)} outside [‖A_T₀1‖²/|T₀|, λ_max(A_T₀ᵀA_T₀)] = [{Closeness.R(start)}, {Closeness.R(lambda)}] on T₀ = {{{string.Join(",", first)}}}");
+            v.Require(result.Trace.All(r => r.Step.Equals(step)), () => "the default step changed between iterations");
+            return v.ToProperty(c.ToString(), "given step", "no row", "A_T₀ = 0");
+        });
+
+    /// <summary>A least-squares problem whose gradient vanishes: labels on rows where A is zero (or A = 0 altogether).</summary>
+    public sealed record ZeroGradientCase(SolverKind Solver, int Rows, int Columns, int ZeroRows, bool ZeroOperator, int Projection, double StallTolerance, int StallIterations, long Seed)
+    {
+        public override string ToString() =>
+            $"ZeroGradientCase({Solver}, n={Rows}, N={Columns}, zero rows={ZeroRows}, A=0: {ZeroOperator}, k={Projection}, stall-tolerance={StallTolerance:R}, stall-iterations={StallIterations}, seed={Seed})";
+
+        public (DenseMatrixOperator A, double[] Labels) Build()
+        {
+            var random = new SeededRandom(Seed, RandomStream.Estimation);
+            var matrix = new double[Rows, Columns];
+            var labels = new double[Rows];
+            for (int i = 0; i < Rows; i++)
+            {
+                bool zeroRow = ZeroOperator || i >= Rows - ZeroRows;
+                for (int j = 0; j < Columns; j++)
+                {
+                    matrix[i, j] = zeroRow ? 0 : random.NextGaussian();
+                }
+
+                labels[i] = zeroRow ? random.NextGaussian() : 0;
+            }
+
+            return (new DenseMatrixOperator(matrix), labels);
+        }
+    }
+
+    private static readonly Gen<ZeroGradientCase> ZeroGradientGen =
+        from solver in Gen.Elements(AllSolvers)
+        from rows in Gen.Choose(3, 12)
+        from columns in Gen.Choose(2, 10)
+        from zeroRows in Gen.Choose(1, rows - 1)
+        from zero in Gen.Frequency((1, Gen.Constant(true)), (3, Gen.Constant(false)))
+        from k in Gen.Choose(1, columns)
+        from stallTolerance in Gen.Elements(0.0, 1e-14)
+        from window in Gen.Choose(1, 4)
+        from seed in InstanceGenerators.Seed
+        select new ZeroGradientCase(solver, rows, columns, zeroRows, zero, k, stallTolerance, window, seed);
+
+    // When Aᵀy = 0 every solver takes finite steps (0 for NIHT/AIHT, 1/λ_max or 1/n for IHT/HTP), keeps w = 0 and stalls after exactly the stall window, also with stall tolerance 0.
+    [Property(MaxTest = 100)]
+    public Property ZeroGradientGivesFiniteStepsAndAStallAfterTheWindow() =>
+        Prop.ForAll(ZeroGradientGen.ToArbitrary(), c =>
+        {
+            (DenseMatrixOperator a, double[] y) = c.Build();
+            var options = new SolverOptions(Solver: c.Solver, Projection: c.Projection, MaxIterations: 10, Tolerance: 1e-12, StallIterations: c.StallIterations, StallTolerance: c.StallTolerance);
+            SolverResult result = IterativeSolver.Solve(a, y, options);
+            var v = new CaseVerdict();
+            v.Tag(c.ZeroOperator, "A = 0");
+            v.Tag(c.StallTolerance == 0, "stall tolerance 0");
+            v.Tag(true, c.Solver.ToString());
+            v.Require(result.Status == SolverStatus.Stalled && result.Iterations == c.StallIterations, () => $"{result.Status} after {result.Iterations} iterations; expected Stalled after {c.StallIterations} (trace steps {string.Join(", ", result.Trace.Select(r => Closeness.R(r.Step)))})");
+            v.Require(result.Weights.Count == 0, () => $"w moved to {result.Weights.Count} nonzeros on a zero gradient");
+            double expected = c.Solver is SolverKind.Niht or SolverKind.Aiht ? 0.0 : double.NaN;
+            if (c.Solver is SolverKind.Iht or SolverKind.Htp && c.ZeroOperator)
+            {
+                expected = 1.0 / c.Rows;
+            }
+
+            v.Require(result.Trace.All(r => double.IsFinite(r.Step) && (double.IsNaN(expected) ? r.Step > 0 : r.Step.Equals(expected))), () =>
+                $"steps {string.Join(", ", result.Trace.Select(r => Closeness.R(r.Step)))}; expected {(double.IsNaN(expected) ? "finite and positive" : Closeness.R(expected))}");
+            return v.ToProperty(c.ToString(), "A = 0", "stall tolerance 0", "Iht", "Niht", "Aiht", "Htp");
+        });
+
+    // NIHT and AIHT stop as NonFinite before any iterate when ‖A_S g_S‖² overflows while the gradient is finite (columns of size 10¹⁵⁰, labels of size 1).
+    [Property(MaxTest = 60)]
+    public Property OverflowingStepNormStopsAsNonFinite() =>
+        Prop.ForAll(SolveProblem.GaussianGen.ToArbitrary(), Gen.Elements(SolverKind.Niht, SolverKind.Aiht).ToArbitrary(), (problem, solver) =>
+        {
+            BuiltProblem p = problem.Build();
+            var huge = new double[p.Oracle.Rows, p.Oracle.Columns];
+            for (int i = 0; i < p.Oracle.Rows; i++)
+            {
+                for (int j = 0; j < p.Oracle.Columns; j++)
+                {
+                    huge[i, j] = 1e150 * p.Oracle[i, j];
+                }
+            }
+
+            var a = new DenseMatrixOperator(huge);
+            double[] y = p.Labels.Select(x => x / Math.Max(1e-300, p.Labels.Max(Math.Abs))).ToArray();
+            double[] g = a.Adjoint(y);
+            var options = new SolverOptions(Solver: solver, Projection: problem.Sparsity, MaxIterations: 5, Tolerance: 1e-12);
+            SolverResult result = IterativeSolver.Solve(a, y, options);
+            var v = new CaseVerdict();
+            bool finiteGradient = g.All(double.IsFinite);
+            v.Tag(finiteGradient, "finite gradient");
+            if (finiteGradient)
+            {
+                v.Require(result.Status == SolverStatus.NonFinite && result.Iterations == 0 && result.Weights.Count == 0, () =>
+                    $"{result.Status} after {result.Iterations} iterations with {result.Weights.Count} nonzeros; ‖A_S g_S‖² overflows at the first step");
+            }
+
+            return v.ToProperty($"{solver}, {problem}", "finite gradient");
+        });
+
+    // ───────────────────────────── sequential-convex mode ─────────────────────────────
+
+    /// <summary>An SCP solve of a small network with warm-up W.</summary>
+    public sealed record ScpCase(SolverKind Solver, SmallNetworkCase Network, int ExtraProjection, int Warmup, int MaxIterations)
+    {
+        public int Projection => Math.Min(Network.Columns, Network.Nonzeros + ExtraProjection);
+
+        public override string ToString() => $"ScpCase({Solver}, k={Projection}, warm-up={Warmup}, max-iter={MaxIterations}, {Network})";
+    }
+
+    private static readonly Gen<ScpCase> ScpGen =
+        from solver in Gen.Elements(AllSolvers)
+        from net in InstanceGenerators.SmallNetworkCaseGen(minSamples: 8)
+        from extra in Gen.Choose(0, 2)
+        from warmup in Gen.Choose(0, 3)
+        from iterations in Gen.Choose(1, 6)
+        select new ScpCase(solver, net, extra, warmup, iterations);
+
+    // After an SCP solve that ran past its warm-up the final operator's patterns are 1[X ŵ_j ≥ 0] (or > 0) of the final iterate for every block, else the dictionary's; the reported residual is ‖A(ŵ) ŵ − y‖/‖y‖ under the final patterns.
+    [Property(MaxTest = 100)]
+    public Property ScpPatternsFollowTheIterateAfterTheWarmup() =>
+        Prop.ForAll(ScpGen.ToArbitrary(), c =>
+        {
+            SmallNetworkInstance instance = c.Network.Build();
+            double[] y = instance.Network.Labels.ToArray();
+            var options = new SolverOptions(Solver: c.Solver, Projection: c.Projection, MaxIterations: c.MaxIterations, Tolerance: 1e-12, Mode: SolverMode.SequentialConvex, ScpWarmupSteps: c.Warmup);
+            SolverResult result = IterativeSolver.Solve(instance.Operator, y, options);
+            var v = new CaseVerdict();
+            bool updated = result.Iterations > c.Warmup;
+            v.Tag(updated, "patterns updated");
+            v.Tag(!updated, "within the warm-up");
+            double[] generators = updated ? result.Weights.ToDense() : instance.Dictionary.Generators.ToArray();
+            v.Tag(updated && Enumerable.Range(0, c.Network.Blocks).Any(j => generators.AsSpan(j * c.Network.Inputs, c.Network.Inputs).IndexOfAnyExcept(0.0) < 0), "an emptied block");
+            DenseMatrixOperator expected = DenseMatrixOperator.FromPatternDefinition(instance.Network.Data, generators, c.Network.Rule);
+            int unclear = 0;
+            var column = new double[y.Length];
+            for (int col = 0; col < expected.Columns && v.Ok; col++)
+            {
+                result.FinalOperator.CopyColumn(col, column);
+                int block = col / c.Network.Inputs;
+                for (int i = 0; i < y.Length; i++)
+                {
+                    if (column[i].Equals(expected[i, col]))
+                    {
+                        continue;
+                    }
+
+                    // A pre-activation within rounding of 0 may fall either side in the kernel's summation order.
+                    double pre = 0, scale = 0;
+                    for (int l = 0; l < c.Network.Inputs; l++)
+                    {
+                        double term = instance.Network.Data[i, l] * generators[block * c.Network.Inputs + l];
+                        pre += term;
+                        scale += Math.Abs(term);
+                    }
+
+                    bool nearZero = Math.Abs(pre) <= 1e-12 * scale;
+                    unclear += nearZero ? 1 : 0;
+                    v.Require(nearZero, () => $"column {col}, sample {i}: the final operator holds {Closeness.R(column[i])}, the patterns of {(updated ? "ŵ" : "the dictionary")} give {Closeness.R(expected[i, col])} (xᵀh = {Closeness.R(pre)})");
+                }
+            }
+
+            if (v.Ok && result.Iterations > 0 && unclear == 0)
+            {
+                double[] r = expected.Forward(result.Weights);
+                VectorKernels.Axpy(-1.0, y, r);
+                double labelNorm = VectorKernels.Norm(y);
+                double recomputed = VectorKernels.Norm(r) / labelNorm;
+                // Rounding scale: ‖|A||ŵ|‖ + ‖y‖ (an ill-conditioned HTP solve can leave ‖Aŵ‖ ≫ ‖y‖ with cancellation).
+                double[] magnitudes = new double[y.Length];
+                for (int t = 0; t < result.Weights.Count; t++)
+                {
+                    for (int i = 0; i < y.Length; i++)
+                    {
+                        magnitudes[i] += Math.Abs(expected[i, result.Weights.Indices[t]] * result.Weights.Values[t]);
+                    }
+                }
+
+                double slack = 1e-9 * (VectorKernels.Norm(magnitudes) + labelNorm) / labelNorm;
+                v.Require(Math.Abs(recomputed - result.RelativeResidual) <= slack, () =>
+                    $"reported relative residual {Closeness.R(result.RelativeResidual)} but ‖A(ŵ)ŵ − y‖/‖y‖ = {Closeness.R(recomputed)}");
+            }
+
+            return v.ToProperty(c.ToString(), "patterns updated", "within the warm-up", "an emptied block");
+        });
+
+    // ───────────────────────────── allocation count ─────────────────────────────
+
+    // The reported bytes allocated after iteration 1 lie between 0 and what the whole process allocated during the call, and are 0 when at most one iteration completed.
+    [Property(MaxTest = 60)]
+    public Property AllocationCountCoversOnlyIterationsAfterTheFirst() =>
+        Prop.ForAll(DriverGen.ToArbitrary(), c =>
+        {
+            BuiltProblem p = c.Problem.Build();
+            long before = GC.GetTotalAllocatedBytes(precise: true);
+            SolverResult result = IterativeSolver.Solve(p.Sensing, p.Labels, c.Options());
+            long during = GC.GetTotalAllocatedBytes(precise: true) - before;
+            var v = new CaseVerdict();
+            v.Tag(result.Iterations <= 1, "at most one iteration");
+            v.Require(result.BytesAllocatedAfterFirstIteration >= 0 && result.BytesAllocatedAfterFirstIteration <= during, () =>
+                $"{result.BytesAllocatedAfterFirstIteration} bytes reported, the process allocated {during} during the call");
+            v.Require(result.Iterations > 1 || result.BytesAllocatedAfterFirstIteration == 0, () =>
+                $"{result.BytesAllocatedAfterFirstIteration} bytes reported after {result.Iterations} iteration(s)");
+            return v.ToProperty(c.ToString(), "at most one iteration");
+        });
+}
