@@ -441,6 +441,57 @@ public sealed class IdentifiabilityProperties
                 .Collect($"m={c.Network.Width} rule={c.Network.Rule}"));
         });
 
+    // With no exhaustive search to fall back on, identical patterns alone prove NotUnique (method IdenticalPatterns) for both questions: with w*, a second s-sparse solution on supp w* ∪ the twin blocks; without, two s-sparse vectors with one image.
+    [Property(MaxTest = 100)]
+    public Property IdenticalPatternsAloneProveNonUniqueness() =>
+        Prop.ForAll(DuplicatePatternCase.Cases, Arb.From(Gen.Elements(true, false)), (c, planted) =>
+        {
+            var (network, sensing, oracle, truth) = c.Build();
+            int s = c.Network.Nonzeros, d = c.Network.Inputs, copy = c.Network.Width;
+            RestrictedConstants constants = RestrictedConstantEstimator.Estimate(sensing, Math.Min(2 * s, sensing.Columns), null, SearchOnly, sensing);
+            IdentifiabilityReport report = planted
+                ? IdentifiabilityCheck.Check(sensing, constants, s, truth, network.Labels, [], sensing, NoExhaustive)
+                : IdentifiabilityCheck.Check(sensing, constants, s, null, [], [], sensing, NoExhaustive);
+            SparseVector? first = report.FirstSolution, second = report.SecondSolution;
+            string where = $"planted={planted}: {report.Status}/{report.Method}: {report.Explanation}; {c}";
+            Property p = (report.Status == IdentifiabilityStatus.NotUnique && report.Method == IdentifiabilityMethod.IdenticalPatterns).Label($"expected NotUnique by identical patterns; {where}")
+                .And((first is not null && second is not null).Label($"no pair was reported; {where}"));
+            if (first is null || second is null)
+            {
+                return p;
+            }
+
+            double[] a = oracle.Forward(first), b = oracle.Forward(second);
+            double gap = Math.Sqrt(a.Zip(b, (x, z) => (x - z) * (x - z)).Sum()), scale = Math.Max(Math.Sqrt(a.Sum(x => x * x)), Math.Sqrt(b.Sum(x => x * x)));
+            var twins = new HashSet<int>(Enumerable.Range(c.Duplicated * d, d).Concat(Enumerable.Range(copy * d, d)));
+            p = p.And((gap <= 1e-12 * Math.Max(scale, 1e-300)).Label($"‖Au − Au′‖ = {Closeness.R(gap)} by the dense oracle; {where}"))
+                .And((first.DistanceTo(second) > 1e-6 * Math.Max(first.Norm(), second.Norm())).Label($"the two vectors coincide; {where}"))
+                .And((first.NonzeroCount <= s && second.NonzeroCount <= s).Label($"a vector has more than s = {s} nonzeros; {where}"));
+            if (planted)
+            {
+                p = p.And((first.DistanceTo(truth) == 0).Label($"the first solution is not w*; {where}"))
+                    .And(second.Indices.ToArray().All(i => truth[i] != 0 || twins.Contains(i)).Label($"the second solution leaves supp w* ∪ the twin blocks; {where}"));
+            }
+
+            return p.Classify(planted, "with w*").Classify(!planted, "every sparse vector");
+        });
+
+    // The reported τ is (n·k + N)·2⁻⁵²·β with k = min(2s, N) and β = max(certified β_k, witness β_k) (the witness alone when the certificate is missing or infinite), for both questions.
+    [Property(MaxTest = 60)]
+    public Property RoundingToleranceIsTheGramRoundingBound() =>
+        Prop.ForAll(TinyGen.ToArbitrary(), Arb.From(Gen.Elements(true, false)), (c, planted) =>
+        {
+            Checked checkedCase = Check(c, enumerate: false, planted: planted);
+            RestrictedConstants k = checkedCase.Constants;
+            double beta = k.BetaCertified is double b && double.IsFinite(b) ? Math.Max(b, k.BetaWitness) : k.BetaWitness;
+            int level = Math.Min(2 * checkedCase.Sparsity, c.Columns);
+            double expected = ((double)c.Samples * level + c.Columns) * Math.Pow(2, -52) * Math.Max(beta, 0);
+            return (checkedCase.Report.Tolerance.Equals(expected) && level == k.EffectiveLevel)
+                .Label($"τ = {Closeness.R(checkedCase.Report.Tolerance)} but (n·k + N)·ε·β = {Closeness.R(expected)} (β = {Closeness.R(beta)}, k = {level}); {c}")
+                .Classify(k.BetaCertified is double cb && cb > k.BetaWitness, "certified β above the witness")
+                .Classify(planted, "with w*");
+        });
+
     /// <summary>Gaussian data X (n×d) and p generators of which row <c>Copy</c> repeats row <c>Original</c>: no planted w*.</summary>
     private sealed record RepeatedRowCase(int Inputs, int Blocks, int Samples, int Sparsity, long Seed, PatternRule Rule, int Original, int Copy)
     {
