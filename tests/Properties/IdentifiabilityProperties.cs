@@ -492,6 +492,28 @@ public sealed class IdentifiabilityProperties
                 .Classify(planted, "with w*");
         });
 
+    // The question follows the inputs: with w* and y = Aw* ≠ 0 (given, or formed when y is omitted) it is about the solutions of Aw = y and both forms give one report; with y = 0 or without w* it is about every sparse vector.
+    [Property(MaxTest = 60)]
+    public Property QuestionFollowsTheInputs() =>
+        Prop.ForAll(TinyGen.ToArbitrary(), c =>
+        {
+            SmallNetworkInstance instance = c.Build();
+            int s = c.Nonzeros;
+            RestrictedConstants constants = Constants(instance.Operator, s, enumerate: false);
+            SparseVector truth = Truth(instance);
+            double[] y = instance.Network.Labels.ToArray();
+            IdentifiabilityReport Run(SparseVector? w, ReadOnlySpan<double> labels) =>
+                IdentifiabilityCheck.Check(instance.Operator, constants, s, w, labels, [], instance.Operator, NoExhaustive);
+            IdentifiabilityReport given = Run(truth, y), formed = Run(truth, []), zero = Run(truth, new double[y.Length]), data = Run(null, y);
+            bool nonzero = y.Any(v => v != 0);
+            static string Key(IdentifiabilityReport r) => $"{r.Status}/{r.Method}/{r.Question}/{r.SecondSolution?.ToDense().Select(v => v.ToString("R")).Aggregate("", string.Concat)}";
+            return (given.Question == (nonzero ? IdentifiabilityQuestion.SolutionOfLabels : IdentifiabilityQuestion.EverySparseVector)).Label($"with w* and y: {given.Question}; {c}")
+                .And((Key(formed) == Key(given)).Label($"y omitted gives {Key(formed)}, y = Aw* gives {Key(given)}; {c}"))
+                .And((zero.Question == IdentifiabilityQuestion.EverySparseVector).Label($"y = 0 asks {zero.Question}; {c}"))
+                .And((data.Question == IdentifiabilityQuestion.EverySparseVector).Label($"without w* asks {data.Question}; {c}"))
+                .Classify(nonzero, "y ≠ 0");
+        });
+
     /// <summary>Gaussian data X (n×d) and p generators of which row <c>Copy</c> repeats row <c>Original</c>: no planted w*.</summary>
     private sealed record RepeatedRowCase(int Inputs, int Blocks, int Samples, int Sparsity, long Seed, PatternRule Rule, int Original, int Copy)
     {
