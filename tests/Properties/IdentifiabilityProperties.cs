@@ -514,6 +514,42 @@ public sealed class IdentifiabilityProperties
                 .Classify(nonzero, "y ≠ 0");
         });
 
+    // The explanation names what was shown: w* when w* solves (s ≥ ‖w*‖₀), "w* … is not s-sparse" when s < ‖w*‖₀; dependent columns exactly when the witness α_2s ≤ τ, and then "although α_2s ≤" on an exhaustive uniqueness proof; an exhaustive proof names C(N, s).
+    [Property(MaxTest = 100)]
+    public Property ExplanationNamesWhatWasShown() =>
+        Prop.ForAll(ProneCases, Arb.From(Gen.Elements(-1, 0, 1)), (c, shift) =>
+        {
+            SmallNetworkInstance instance = c.Build();
+            SparseVector truth = Truth(instance);
+            int s = Math.Clamp(truth.NonzeroCount + shift, 1, c.Columns);
+            RestrictedConstants constants = Constants(instance.Operator, s, enumerate: false);
+            IdentifiabilityReport report = IdentifiabilityCheck.Check(instance.Operator, constants, s, truth, instance.Network.Labels, [], instance.Operator, IdentifiabilityBudget.Default);
+            bool solves = truth.NonzeroCount <= s;
+            bool zero = report.AlphaWitness <= report.Tolerance;
+            string text = report.Explanation, where = $"s = {s}: {report.Status}/{report.Method}: {text}; {c}";
+            bool labelsQuestion = report.Question == IdentifiabilityQuestion.SolutionOfLabels;
+            string tooDense = $"w* solves Aw = y but is not s-sparse (‖w*‖₀ = {truth.NonzeroCount} > s = {s})";
+            Property p = (!labelsQuestion || (solves ? !text.Contains("w₁") && !text.Contains("w* does not solve") && !text.Contains(tooDense) : text.Contains(tooDense))).Label($"w* {(solves ? "solves" : "is not s-sparse")}; {where}")
+                .And((zero == (report.DependentColumns.Count > 0)).Label($"witness α_2s {(zero ? "≤" : ">")} τ but {report.DependentColumns.Count} dependent columns; {where}"));
+            if (report.Status == IdentifiabilityStatus.Unique)
+            {
+                p = p.And((text.Contains(", although α_2s ≤") == (zero && report.Method == IdentifiabilityMethod.ExhaustiveSearch && text.Contains("is the only"))).Label($"the dependence remark does not match α_2s ≤ τ; {where}"));
+            }
+
+            if (report.Status == IdentifiabilityStatus.Unique && report.Method == IdentifiabilityMethod.ExhaustiveSearch)
+            {
+                p = p.And(text.StartsWith($"exhaustive search of all C({c.Columns}, {s}) = {BruteForceConstants.Binomial(c.Columns, s)} supports").Label($"the exhaustive proof does not name C({c.Columns}, {s}); {where}"));
+            }
+
+            if (labelsQuestion && solves && report.Status != IdentifiabilityStatus.NotCertified)
+            {
+                p = p.And(text.Contains("w*").Label($"w* solves but is not named; {where}"));
+            }
+
+            return p.Classify(labelsQuestion && !solves, "w* cannot solve").Classify(!labelsQuestion, "y = 0").Classify(zero, "α_2s ≤ τ").Classify(report.Method == IdentifiabilityMethod.ExhaustiveSearch, "exhaustive")
+                .Classify(report.Status == IdentifiabilityStatus.NotUnique, "not unique");
+        });
+
     /// <summary>Gaussian data X (n×d) and p generators of which row <c>Copy</c> repeats row <c>Original</c>: no planted w*.</summary>
     private sealed record RepeatedRowCase(int Inputs, int Blocks, int Samples, int Sparsity, long Seed, PatternRule Rule, int Original, int Copy)
     {

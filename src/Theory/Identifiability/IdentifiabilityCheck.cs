@@ -148,7 +148,9 @@ public static class IdentifiabilityCheck
         }
 
         string who = truthSolves ? "w*" : "w₁";
-        string notSolving = $"w* does not solve Aw = y (‖Aw* − y‖/‖y‖ = {IdentifiabilityText.Number(truthResidual)})";
+        string notSolving = truthResidual <= pairs.Tolerance
+            ? $"w* solves Aw = y but is not s-sparse (‖w*‖₀ = {truth.NonzeroCount} > s = {inputs.Sparsity})"
+            : $"w* does not solve Aw = y (‖Aw* − y‖/‖y‖ = {IdentifiabilityText.Number(truthResidual)})";
         if (Best(pairs.Found) is { } best)
         {
             double distance = best.Second.DistanceTo(best.First), relative = distance / best.First.Norm();
