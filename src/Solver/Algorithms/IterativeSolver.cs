@@ -7,7 +7,8 @@ namespace SparseIhtVerify.Solver.Algorithms;
 /// <summary>
 /// Runs one member of the hard-thresholding family on min ½‖Aw − y‖² s.t. ‖w‖₀ ≤ k, from w = 0.
 /// Each iteration streams the gradient once (memory O(n + k), never O(N)), takes the algorithm's step, and in
-/// sequential-convex mode then sets h_j := w_j for the blocks that changed. Stops on the first of: relative
+/// sequential-convex mode then sets h_j := w_j for the blocks that changed (a block left empty gets the generator of
+/// <see cref="SolverOptions.EmptyGenerator"/>). Stops on the first of: relative
 /// residual ≤ tolerance, a stalled support and objective, a non-finite value, or the iteration limit.
 /// </summary>
 public static class IterativeSolver
@@ -43,12 +44,13 @@ public static class IterativeSolver
             throw new InvalidSettingException("projection", $"must lie in [1, {sensing.Columns}] (the number of unknowns), got {options.Projection}");
         }
 
-        ActivationPatternOperator? sequential = null;
+        GeneratorUpdate? sequential = null;
         if (options.Mode == SolverMode.SequentialConvex)
         {
-            sequential = (sensing as ActivationPatternOperator
+            ActivationPatternOperator own = (sensing as ActivationPatternOperator
                 ?? throw new InvalidSettingException("mode", "scp needs the activation-pattern (network) operator")).WithOwnPatterns();
-            sensing = sequential;
+            sequential = new GeneratorUpdate(own, options.EmptyGenerator, options.Seed);
+            sensing = own;
         }
 
         var state = new SolverState(sensing, labels.ToArray(), options) { Probe = probe };
@@ -75,7 +77,6 @@ public static class IterativeSolver
         }
 
         SolverStatus status = SolverStatus.IterationLimit;
-        SparseVector? generatorSource = null;
         int maxNonzeros = 0, stalled = 0, iteration = 0;
         long allocatedAfterFirst = 0;
         double relativeResidual = 1.0; // ‖A·0 − y‖/‖y‖, the value when no iteration completes
@@ -102,9 +103,8 @@ public static class IterativeSolver
             state.Residual = outcome.Residual;
             if (sequential is not null && iteration > options.ScpWarmupSteps)
             {
-                // h_j := w_j. The first update replaces the dictionary's generators everywhere.
-                sequential.UpdatePatternsFrom(generatorSource, state.Weights, options.Parallelism);
-                generatorSource = state.Weights;
+                // h_j := w_j (an empty block: options.EmptyGenerator). The first update visits every block.
+                sequential.Apply(state.Weights, iteration, options.Parallelism);
                 state.Residual = state.ResidualOf(state.Weights);
             }
 

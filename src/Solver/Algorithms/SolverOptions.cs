@@ -11,6 +11,8 @@ namespace SparseIhtVerify.Solver.Algorithms;
 /// <param name="Tolerance">Stop when ‖Aw − y‖/‖y‖ ≤ tolerance (&gt; 0).</param>
 /// <param name="Mode">Convex or sequential-convex.</param>
 /// <param name="ScpWarmupSteps">SCP mode: steps taken before h := w starts (the reference code uses 1).</param>
+/// <param name="EmptyGenerator">SCP mode: the generator of a block whose weights are all zero (see <see cref="Algorithms.EmptyGenerator"/>).</param>
+/// <param name="Seed">Seed of the solver's own random choices: the generators re-drawn by <see cref="EmptyGenerator.Redraw"/> and <see cref="EmptyGenerator.RedrawOne"/> (recover and sweep pass the instance seed).</param>
 /// <param name="InnerSteps">AIHT: Armijo gradient steps on the new support per outer step (K = 10 for networks).</param>
 /// <param name="StallIterations">Stop as stalled after this many consecutive steps with an unchanged support and objective.</param>
 /// <param name="StallTolerance">Relative objective change below which a step counts as stalled.</param>
@@ -24,6 +26,8 @@ public sealed record SolverOptions(
     double Tolerance = 1e-10,
     SolverMode Mode = SolverMode.Convex,
     int ScpWarmupSteps = 1,
+    EmptyGenerator EmptyGenerator = EmptyGenerator.Zero,
+    long Seed = 0,
     int InnerSteps = 10,
     int StallIterations = 10,
     double StallTolerance = 1e-14,

@@ -59,9 +59,16 @@ public sealed class ActivationPatternOperator : SensingOperator
     /// Sequential-convex update h_j := w_j for every block whose entries differ between <paramref name="previous"/>
     /// and <paramref name="current"/> (every block when <paramref name="previous"/> is null); returns the number of
     /// blocks recomputed (cost n·nnz(w_j) each, by <see cref="PatternKernels.Sparse"/>, bit-identical to
-    /// <see cref="ActivationPatterns.SetSparse"/>).
+    /// <see cref="ActivationPatterns.SetSparse"/>). A block with no entries gets h_j = 0.
     /// </summary>
-    public int UpdatePatternsFrom(SparseVector? previous, SparseVector current, int parallelism)
+    public int UpdatePatternsFrom(SparseVector? previous, SparseVector current, int parallelism) =>
+        RecomputePatterns(ChangedBlocks(previous, current), current, parallelism);
+
+    /// <summary>
+    /// The blocks j, increasing, whose entries differ between <paramref name="previous"/> and <paramref name="current"/>
+    /// (every block when <paramref name="previous"/> is null). The span is valid until the next call.
+    /// </summary>
+    public ReadOnlySpan<int> ChangedBlocks(SparseVector? previous, SparseVector current)
     {
         int d = BlockSize;
         if (_changed.Length < Blocks)
@@ -78,13 +85,23 @@ public sealed class ActivationPatternOperator : SensingOperator
             }
         }
 
-        if (changed > 0)
+        return _changed.AsSpan(0, changed);
+    }
+
+    /// <summary>
+    /// D_j := diag(1[X g_j ≥ 0]) (or &gt; 0) for the listed <paramref name="blocks"/> (increasing), g_j the block-j
+    /// entries of <paramref name="generators"/> (h_j = 0 where it has none); cost n·nnz(g_j) per block. Returns the
+    /// number of blocks recomputed.
+    /// </summary>
+    public int RecomputePatterns(ReadOnlySpan<int> blocks, SparseVector generators, int parallelism)
+    {
+        if (blocks.Length > 0)
         {
-            BlockGroups generators = BlockGroups.ForCurrentThread().BuildBlocks(current, _changed.AsSpan(0, changed), d);
-            Patterns.SetSparseBlocks(Tiles, generators, Math.Max(1, parallelism));
+            BlockGroups groups = BlockGroups.ForCurrentThread().BuildBlocks(generators, blocks, BlockSize);
+            Patterns.SetSparseBlocks(Tiles, groups, Math.Max(1, parallelism));
         }
 
-        return changed;
+        return blocks.Length;
     }
 
     /// <summary>The 8-sample tiles of X used by the support kernels (built on first use, shared per data matrix).</summary>

@@ -129,6 +129,9 @@ public sealed class ActivationPatterns
         }
     }
 
+    /// <summary>D_j := 0 (the all-off pattern) for block j.</summary>
+    public void Clear(int block) => _bits.AsSpan(block * WordsPerBlock, WordsPerBlock).Clear();
+
     /// <summary>
     /// Recomputes every block of <paramref name="generators"/> (grouped with values; an empty group is an all-zero
     /// generator) by <see cref="PatternKernels.Sparse"/>, bit-identical to <see cref="SetSparse"/> per block, with the

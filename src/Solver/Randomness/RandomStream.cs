@@ -29,4 +29,7 @@ public enum RandomStream
 
     /// <summary>Initial weights of the dense baselines (iterative magnitude pruning).</summary>
     Baseline = 7,
+
+    /// <summary>Generators re-drawn for empty blocks in sequential-convex mode (<c>EmptyGenerator.Redraw</c>).</summary>
+    RedrawnGenerators = 8,
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using SparseIhtVerify.Solver.Algorithms;
 using SparseIhtVerify.Solver.Instances;
 
 namespace SparseIhtVerify.Solver.Experiments.Sweep;
@@ -55,6 +56,7 @@ public sealed record SweepPlan(SweepGrid Grid, SweepSettings Settings)
                 new("max-iter", s.MaxIterations.ToString(CultureInfo.InvariantCulture)),
                 new("tol", Number(s.Tolerance)),
                 new("scp-warmup", s.ScpWarmupSteps.ToString(CultureInfo.InvariantCulture)),
+                new("empty-generator", EmptyGenerators.Word(s.EmptyGenerator)),
                 new("inner-steps", s.InnerSteps.ToString(CultureInfo.InvariantCulture)),
             ]);
         }

@@ -20,6 +20,7 @@ namespace SparseIhtVerify.Solver.Experiments.Sweep;
 /// <param name="MaxIterations">Iteration limit of the hard-thresholding solvers.</param>
 /// <param name="Tolerance">Relative-residual tolerance.</param>
 /// <param name="ScpWarmupSteps">SCP warm-up steps.</param>
+/// <param name="EmptyGenerator">SCP: the generator of a block whose weights are all zero.</param>
 /// <param name="InnerSteps">AIHT inner steps.</param>
 /// <param name="Imp">The IMP baseline's settings (its seed is replaced by each row's seed).</param>
 /// <param name="AuditSupports">With an audit: supports evaluated per level.</param>
@@ -36,6 +37,7 @@ public sealed record SweepSettings(
     int MaxIterations = 1000,
     double Tolerance = 1e-10,
     int ScpWarmupSteps = 1,
+    EmptyGenerator EmptyGenerator = EmptyGenerator.Zero,
     int InnerSteps = 10,
     ImpOptions? Imp = null,
     int AuditSupports = 200)
@@ -59,6 +61,8 @@ public sealed record SweepSettings(
             Tolerance: Tolerance,
             Mode: Mode,
             ScpWarmupSteps: ScpWarmupSteps,
+            EmptyGenerator: EmptyGenerator,
+            Seed: seed,
             InnerSteps: InnerSteps,
             Parallelism: threads));
 
