@@ -20,6 +20,7 @@ public static class RecoverCommand
         var maxIterations = new Option<int>("--max-iter") { Description = "iteration limit (≥ 1)", DefaultValueFactory = _ => 1000 };
         var tolerance = new Option<double>("--tol") { Description = "stop when ‖Aw − y‖/‖y‖ ≤ tol (> 0)", DefaultValueFactory = _ => 1e-10 };
         var warmup = new Option<int>("--scp-warmup") { Description = "scp: steps before h := w starts (the reference uses 1)", DefaultValueFactory = _ => 1 };
+        var empty = new Option<string>("--empty-generator") { Description = Spellings.EmptyGeneratorHelp, DefaultValueFactory = _ => Spellings.Word(Spellings.EmptyGenerators, new SolverOptions().EmptyGenerator) };
         var inner = new Option<int>("--inner-steps") { Description = "aiht: Armijo steps on the new support per step (10 as in the reference)", DefaultValueFactory = _ => 10 };
         var threads = new Option<int>("--threads") { Description = "threads for the gradient pass (results are identical for any value)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var json = new Option<string?>("--json") { Description = "write the full result as JSON to this file" };
@@ -32,7 +33,7 @@ public static class RecoverCommand
             command.Options.Add(option);
         }
 
-        foreach (Option option in new Option[] { solver, mode, projection, step, maxIterations, tolerance, warmup, inner, threads, json, export, quiet })
+        foreach (Option option in new Option[] { solver, mode, projection, step, maxIterations, tolerance, warmup, empty, inner, threads, json, export, quiet })
         {
             command.Options.Add(option);
         }
@@ -48,6 +49,8 @@ public static class RecoverCommand
                 Tolerance: parse.GetValue(tolerance),
                 Mode: Spellings.Parse(Spellings.Modes, "mode", parse.GetValue(mode)!),
                 ScpWarmupSteps: parse.GetValue(warmup),
+                EmptyGenerator: Spellings.Parse(Spellings.EmptyGenerators, "empty-generator", parse.GetValue(empty)!),
+                Seed: spec.Seed,
                 InnerSteps: parse.GetValue(inner),
                 Parallelism: parse.GetValue(threads));
             var request = new RecoveryRequest(spec, instance.DictionaryKind(parse), parse.GetValue(instance.ExtraUnits), instance.Rule(parse), options);
@@ -102,7 +105,7 @@ public static class RecoverCommand
         var ci = CultureInfo.InvariantCulture;
         text.AppendLine(ci, $"instance   d = {s.Inputs}, m = {s.Width}, s = {s.Nonzeros}, n = {s.Samples}, seed {s.Seed}, weights {Spellings.Word(Spellings.Weights, s.Weights)}, outputs {Spellings.Word(Spellings.Outputs, s.Outputs)}, non-empty units {(s.KeepUnitsNonEmpty ? "yes" : "no")}");
         text.AppendLine(ci, $"operator   dictionary {Spellings.Word(Spellings.Dictionaries, r.Dictionary)}, p = {blocks} blocks, N = p·d = {(long)blocks * s.Inputs} unknowns, pattern rule {(r.Rule == Solver.Instances.PatternRule.GreaterOrEqual ? "x·h >= 0" : "x·h > 0")}");
-        text.AppendLine(ci, $"solver     {Spellings.Word(Spellings.Solvers, r.Solver.Solver)}, mode {Spellings.Word(Spellings.Modes, r.Solver.Mode)}, projection k = {r.Solver.Projection}, tol {Format.Number(r.Solver.Tolerance)}, max {r.Solver.MaxIterations} iterations, {r.Solver.Parallelism} thread(s)");
+        text.AppendLine(ci, $"solver     {Spellings.Word(Spellings.Solvers, r.Solver.Solver)}, mode {Spellings.Word(Spellings.Modes, r.Solver.Mode)}, projection k = {r.Solver.Projection}, tol {Format.Number(r.Solver.Tolerance)}, max {r.Solver.MaxIterations} iterations{(r.Solver.Mode == SolverMode.SequentialConvex ? $", warm-up {r.Solver.ScpWarmupSteps}, empty generator {Spellings.Word(Spellings.EmptyGenerators, r.Solver.EmptyGenerator)}" : string.Empty)}, {r.Solver.Parallelism} thread(s)");
         text.AppendLine();
         text.AppendLine(ci, $"  status                  {Spellings.Word(Spellings.Statuses, result.Status)} after {result.Iterations} iterations");
         text.AppendLine(ci, $"  relative weight error   {Format.Number(metrics.RelativeWeightError)}   ‖ŵ − w*‖/‖w*‖, {metrics.MatchingMethod} matching of blocks to units");

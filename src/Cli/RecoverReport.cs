@@ -74,10 +74,11 @@ public sealed record InstanceSettings(
 
 public sealed record SolverSettings(
     string Solver, string Mode, int Projection, double? Step, int MaxIterations, double Tolerance, int ScpWarmupSteps,
-    int InnerSteps, int StallIterations, double StallTolerance, int Threads)
+    string EmptyGenerator, int InnerSteps, int StallIterations, double StallTolerance, int Threads)
 {
     public static SolverSettings From(SolverOptions options, SolverResult result) => new(
         Spellings.Word(Spellings.Solvers, options.Solver), Spellings.Word(Spellings.Modes, options.Mode), options.Projection,
-        options.Step, options.MaxIterations, options.Tolerance, options.ScpWarmupSteps, options.InnerSteps,
+        options.Step, options.MaxIterations, options.Tolerance, options.ScpWarmupSteps,
+        Spellings.Word(Spellings.EmptyGenerators, options.EmptyGenerator), options.InnerSteps,
         options.StallIterations, options.StallTolerance, options.Parallelism);
 }

@@ -27,6 +27,12 @@ public static class Spellings
         ["geq"] = PatternRule.GreaterOrEqual, ["gt"] = PatternRule.Greater,
     };
 
+    public static readonly IReadOnlyDictionary<string, EmptyGenerator> EmptyGenerators = Solver.Algorithms.EmptyGenerators.Words;
+
+    /// <summary>Help text of <c>--empty-generator</c> (recover and sweep).</summary>
+    public const string EmptyGeneratorHelp =
+        "scp: generator h_j of a block whose weights are all zero: redraw-one (one such block at a time gets a fresh h_j ~ N(0, I), seeded by seed, step and block; the others are all-off until their turn) | redraw (every such block gets one) | zero (h_j = 0: all-on under geq, all-off and never back under gt, the reference code)";
+
     public static readonly IReadOnlyDictionary<string, SolverKind> Solvers = new Dictionary<string, SolverKind>
     {
         ["iht"] = SolverKind.Iht, ["niht"] = SolverKind.Niht, ["aiht"] = SolverKind.Aiht, ["htp"] = SolverKind.Htp,

@@ -32,7 +32,7 @@ public static class SweepText
                 : s.Mode == SolverMode.SequentialConvex ? " (the default for --mode scp: p = m random N(0, I) generators, as the reference code; --dictionary overrides)"
                 : " (the default for --mode convex: h_j = u_j; --dictionary overrides)";
             text.AppendLine(Ci, $"solvers    {string.Join(", ", solvers)}: mode {Spellings.Word(Spellings.Modes, s.Mode)}, dictionary {dictionary}{why}{(s.ExtraUnits > 0 ? $" + {s.ExtraUnits} extra units" : string.Empty)}");
-            text.AppendLine(Ci, $"           pattern rule {Spellings.Word(Spellings.PatternRules, s.Rule)}, k = {(s.Projection is int k ? $"{k} (capped at p·d)" : "s")}, max {s.MaxIterations} iterations, tol {Format.Number(s.Tolerance)}{(s.Mode == SolverMode.SequentialConvex ? $", scp warm-up {s.ScpWarmupSteps}" : string.Empty)}{(g.Methods.Contains(SweepMethod.Aiht) ? $", aiht inner steps {s.InnerSteps}" : string.Empty)}{(s.Step is double mu ? $", step {Format.Number(mu)}" : string.Empty)}");
+            text.AppendLine(Ci, $"           pattern rule {Spellings.Word(Spellings.PatternRules, s.Rule)}, k = {(s.Projection is int k ? $"{k} (capped at p·d)" : "s")}, max {s.MaxIterations} iterations, tol {Format.Number(s.Tolerance)}{(s.Mode == SolverMode.SequentialConvex ? $", scp warm-up {s.ScpWarmupSteps}, empty generator {Spellings.Word(Spellings.EmptyGenerators, s.EmptyGenerator)}" : string.Empty)}{(g.Methods.Contains(SweepMethod.Aiht) ? $", aiht inner steps {s.InnerSteps}" : string.Empty)}{(s.Step is double mu ? $", step {Format.Number(mu)}" : string.Empty)}");
         }
 
         if (g.Methods.Contains(SweepMethod.Imp))

@@ -24,6 +24,7 @@ public sealed class CommandLineTests
     [InlineData("--dictionary", "--dictionary dense")]
     [InlineData("--pattern-rule", "--pattern-rule ge")]
     [InlineData("--mode", "--mode fast")]
+    [InlineData("--empty-generator", "--empty-generator keep --mode scp --dictionary random")]
     [InlineData("--inputs", "--inputs abc")]
     [InlineData("--step", "--step 0.1 --solver niht")]
     [InlineData("--max-iter", "--max-iter 0")]
@@ -38,6 +39,16 @@ public sealed class CommandLineTests
         Assert.Single(lines);
         Assert.Contains(named, lines[0]);
         Assert.DoesNotContain("   at ", error);
+    }
+
+    // The one line of a bad --empty-generator lists every accepted word (defined once, in EmptyGenerators.Words).
+    [Fact]
+    public void BadEmptyGeneratorListsTheAcceptedWords()
+    {
+        var (code, _, error) = CommandRunner.Run(RecoverCommand.Create(), ["--empty-generator", "one", "--quiet"]);
+        Assert.Equal(2, code);
+        string line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("sparse-iht: --empty-generator: must be one of redraw-one, redraw, zero; got 'one'", line);
     }
 
     [Theory]

@@ -23,6 +23,7 @@ public sealed class SweepCommandTests
     [InlineData("--samples", "0", "--samples")]
     [InlineData("--parallel", "0", "--parallel")]
     [InlineData("--imp-steps", "0", "--imp-steps")]
+    [InlineData("--empty-generator", "keep", "--empty-generator")]
     public void BadInputIsOneLineWithExitCodeTwo(string option, string value, string named)
     {
         using TemporaryDirectory folder = SweepFixtures.NewDirectory();
