@@ -19,7 +19,7 @@ public static class RecoverCommand
         var step = new Option<double?>("--step") { Description = "fixed step μ for iht/htp on the unnormalised A (default 1/λ_max(A_TᵀA_T) on the first support)" };
         var maxIterations = new Option<int>("--max-iter") { Description = "iteration limit (≥ 1)", DefaultValueFactory = _ => 1000 };
         var tolerance = new Option<double>("--tol") { Description = "stop when ‖Aw − y‖/‖y‖ ≤ tol (> 0)", DefaultValueFactory = _ => 1e-10 };
-        var warmup = new Option<int>("--scp-warmup") { Description = "scp: steps before h := w starts (the reference uses 1)", DefaultValueFactory = _ => 1 };
+        var warmup = new Option<int>("--scp-warmup") { Description = Spellings.ScpWarmupHelp, DefaultValueFactory = _ => new SolverOptions().ScpWarmupSteps };
         var empty = new Option<string>("--empty-generator") { Description = Spellings.EmptyGeneratorHelp, DefaultValueFactory = _ => Spellings.Word(Spellings.EmptyGenerators, new SolverOptions().EmptyGenerator) };
         var inner = new Option<int>("--inner-steps") { Description = "aiht: Armijo steps on the new support per step (10 as in the reference)", DefaultValueFactory = _ => 10 };
         var threads = new Option<int>("--threads") { Description = "threads for the gradient pass (results are identical for any value)", DefaultValueFactory = _ => Environment.ProcessorCount };

@@ -39,7 +39,7 @@ public static class SweepCommand
         var step = new Option<double?>("--step") { Description = "fixed step μ for iht/htp on the unnormalised A" };
         var maxIterations = new Option<int>("--max-iter") { Description = "iteration limit of the solvers (≥ 1)", DefaultValueFactory = _ => 1000 };
         var tolerance = new Option<double>("--tol") { Description = "stop when ‖Aw − y‖/‖y‖ ≤ tol (> 0)", DefaultValueFactory = _ => 1e-10 };
-        var warmup = new Option<int>("--scp-warmup") { Description = "scp: steps before h := w starts", DefaultValueFactory = _ => 1 };
+        var warmup = new Option<int>("--scp-warmup") { Description = Spellings.ScpWarmupHelp, DefaultValueFactory = _ => new SweepSettings().ScpWarmupSteps };
         var empty = new Option<string>("--empty-generator") { Description = Spellings.EmptyGeneratorHelp, DefaultValueFactory = _ => Spellings.Word(Spellings.EmptyGenerators, new SweepSettings().EmptyGenerator) };
         var inner = new Option<int>("--inner-steps") { Description = "aiht: Armijo steps on the new support per step", DefaultValueFactory = _ => 10 };
         var impSteps = new Option<int>("--imp-steps") { Description = "imp: full-batch Adam steps per pruning round (15 as the reference code)", DefaultValueFactory = _ => 15 };

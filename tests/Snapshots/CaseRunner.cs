@@ -49,14 +49,14 @@ public static class CaseRunner
         InstanceSettings s = c.Instance;
         if (s.DuplicateUnit is null)
         {
-            var request = new RecoveryRequest(s.Spec, s.Dictionary, s.ExtraUnits, s.Rule, c.Solver.Options(parallelism));
+            var request = new RecoveryRequest(s.Spec, s.Dictionary, s.ExtraUnits, s.Rule, c.Solver.Options(parallelism, s.Seed));
             RecoveryOutcome outcome = SparseIhtVerify.Solver.Experiments.Recovery.Run(request);
             return Recovery(c, outcome.Result, outcome.Metrics);
         }
 
         // As Recovery.Run, with the duplicate-pattern dictionary (planted blocks first, so identity matching applies).
         (PlantedNetwork network, ActivationPatternOperator sensing) = Build(s, parallelism);
-        SolverResult result = IterativeSolver.Solve(sensing, network.Labels, c.Solver.Options(parallelism));
+        SolverResult result = IterativeSolver.Solve(sensing, network.Labels, c.Solver.Options(parallelism, s.Seed));
         double[] predictions = result.FinalOperator.Forward(result.Weights);
         bool identity = c.Solver.Mode == SolverMode.Convex;
         RecoveryMetrics metrics = RecoveryEvaluation.ForNetwork(result.Weights, network.FusedWeights, network.Inputs, identity, network.Labels, predictions);

@@ -46,7 +46,10 @@ public sealed record GaussianSettings(int Rows, int Columns, int Sparsity, long 
     public string Describe() => string.Create(CultureInfo.InvariantCulture, $"gaussian operator n = {Rows}, N = {Columns}, s = {Sparsity}, seed {Seed}");
 }
 
-/// <summary>Solver settings of a case (everything but the parallelism, which the tests vary).</summary>
+/// <summary>
+/// Solver settings of a case (everything but the parallelism, which the tests vary, and the seed, the instance's).
+/// The SCP warm-up and the empty-block generator are the library's defaults unless given.
+/// </summary>
 public sealed record SolverSettings(
     SolverKind Solver,
     int Projection,
@@ -54,13 +57,23 @@ public sealed record SolverSettings(
     int MaxIterations = 500,
     double Tolerance = 1e-10,
     int InnerSteps = 10,
-    double? Step = null)
+    double? Step = null,
+    int? ScpWarmupSteps = null,
+    EmptyGenerator? EmptyGenerator = null)
 {
-    public SolverOptions Options(int parallelism) => new(Solver, Projection, Step, MaxIterations, Tolerance, Mode,
-        InnerSteps: InnerSteps, Parallelism: parallelism);
+    public SolverOptions Options(int parallelism, long seed = 0)
+    {
+        var options = new SolverOptions(Solver, Projection, Step, MaxIterations, Tolerance, Mode, InnerSteps: InnerSteps, Seed: seed, Parallelism: parallelism);
+        return options with { ScpWarmupSteps = ScpWarmupSteps ?? options.ScpWarmupSteps, EmptyGenerator = EmptyGenerator ?? options.EmptyGenerator };
+    }
 
-    public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"solver {Digits.Word(Solver)}, mode {(Mode == SolverMode.Convex ? "convex" : "scp")}, k = {Projection}, max {MaxIterations} iterations, tol {Tolerance:G3}{(Solver == SolverKind.Aiht ? $", inner steps {InnerSteps}" : string.Empty)}{(Step is double mu ? $", step {mu:G6}" : string.Empty)}");
+    public string Describe()
+    {
+        SolverOptions o = Options(1);
+        string scp = Mode == SolverMode.SequentialConvex ? $", warm-up {o.ScpWarmupSteps}, empty generator {EmptyGenerators.Word(o.EmptyGenerator)}" : string.Empty;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"solver {Digits.Word(Solver)}, mode {(Mode == SolverMode.Convex ? "convex" : "scp")}, k = {Projection}, max {MaxIterations} iterations, tol {Tolerance:G3}{(Solver == SolverKind.Aiht ? $", inner steps {InnerSteps}" : string.Empty)}{(Step is double mu ? $", step {mu:G6}" : string.Empty)}{scp}");
+    }
 }
 
 /// <summary>

@@ -9,6 +9,7 @@ namespace SparseIhtVerify.Solver.Algorithms;
 /// step t and the block j only, so it does not depend on the thread count; its pattern 1[X ξ ≥ 0] is a random half-space,
 /// with probability 1 neither all-on nor all-off unless all samples lie in one half-space through the origin.
 /// </summary>
+/// <remarks>The default is <see cref="RedrawOne"/>, chosen by measurement on the paper's Figure 1 grid (docs/dead-units.md).</remarks>
 public enum EmptyGenerator
 {
     /// <summary>h_j := 0: all-on under ≥ and all-off under &gt; (<see cref="Instances.PatternRule"/>); with &gt;, the reference code.</summary>
@@ -31,7 +32,7 @@ public enum EmptyGenerator
 /// <summary>The words of <see cref="EmptyGenerator"/> values, as the command line, the JSON reports and the sweep fingerprint spell them.</summary>
 public static class EmptyGenerators
 {
-    /// <summary>Word → value.</summary>
+    /// <summary>Word → value, the default first.</summary>
     public static IReadOnlyDictionary<string, EmptyGenerator> Words { get; } = new Dictionary<string, EmptyGenerator>
     {
         ["redraw-one"] = EmptyGenerator.RedrawOne, ["redraw"] = EmptyGenerator.Redraw, ["zero"] = EmptyGenerator.Zero,

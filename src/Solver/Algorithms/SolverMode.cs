@@ -8,8 +8,10 @@ public enum SolverMode
 
     /// <summary>
     /// Sequential-convex (SCP) mode: after the warm-up steps, h_j := w_j after every step, so the model is the
-    /// ReLU network Σ_j relu(X w_j) itself. Under the strict rule a block whose w_j becomes 0 is all-off and can
-    /// never return (the reference's dead units); the default ≥ rule makes it all-on, so it can.
+    /// ReLU network Σ_j relu(X w_j) itself. A block whose w_j becomes 0 gets the generator of
+    /// <see cref="SolverOptions.EmptyGenerator"/>: by default only the lowest such block holds a fresh random generator
+    /// and may return, the others are all-off until their turn (h_j = 0 would make them all-on under ≥, all copies of X,
+    /// and dead under &gt;).
     /// </summary>
     SequentialConvex,
 }

@@ -10,7 +10,11 @@ namespace SparseIhtVerify.Solver.Algorithms;
 /// <param name="MaxIterations">Iteration limit ≥ 1.</param>
 /// <param name="Tolerance">Stop when ‖Aw − y‖/‖y‖ ≤ tolerance (&gt; 0).</param>
 /// <param name="Mode">Convex or sequential-convex.</param>
-/// <param name="ScpWarmupSteps">SCP mode: steps taken before h := w starts (the reference code uses 1).</param>
+/// <param name="ScpWarmupSteps">
+/// SCP mode: steps taken with the dictionary's patterns before h := w starts. 0 (default) sets h := w after the first step,
+/// the reference code's schedule: its first step (μ = 1e−14 at w = 0) only picks a support, its second is the first real
+/// step, and h := w follows it (docs/dead-units.md).
+/// </param>
 /// <param name="EmptyGenerator">SCP mode: the generator of a block whose weights are all zero (see <see cref="Algorithms.EmptyGenerator"/>).</param>
 /// <param name="Seed">Seed of the solver's own random choices: the generators re-drawn by <see cref="EmptyGenerator.Redraw"/> and <see cref="EmptyGenerator.RedrawOne"/> (recover and sweep pass the instance seed).</param>
 /// <param name="InnerSteps">AIHT: Armijo gradient steps on the new support per outer step (K = 10 for networks).</param>
@@ -25,8 +29,8 @@ public sealed record SolverOptions(
     int MaxIterations = 300,
     double Tolerance = 1e-10,
     SolverMode Mode = SolverMode.Convex,
-    int ScpWarmupSteps = 1,
-    EmptyGenerator EmptyGenerator = EmptyGenerator.Zero,
+    int ScpWarmupSteps = 0,
+    EmptyGenerator EmptyGenerator = EmptyGenerator.RedrawOne,
     long Seed = 0,
     int InnerSteps = 10,
     int StallIterations = 10,

@@ -36,8 +36,8 @@ public sealed record SweepSettings(
     double? Step = null,
     int MaxIterations = 1000,
     double Tolerance = 1e-10,
-    int ScpWarmupSteps = 1,
-    EmptyGenerator EmptyGenerator = EmptyGenerator.Zero,
+    int ScpWarmupSteps = 0,
+    EmptyGenerator EmptyGenerator = EmptyGenerator.RedrawOne,
     int InnerSteps = 10,
     ImpOptions? Imp = null,
     int AuditSupports = 200)
