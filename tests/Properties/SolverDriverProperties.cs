@@ -334,14 +334,14 @@ public sealed class SolverDriverProperties
         from iterations in Gen.Choose(1, 6)
         select new ScpCase(solver, net, extra, warmup, iterations);
 
-    // After an SCP solve that ran past its warm-up the final operator's patterns are 1[X ŵ_j ≥ 0] (or > 0) of the final iterate for every block, else the dictionary's; the reported residual is ‖A(ŵ) ŵ − y‖/‖y‖ under the final patterns.
+    // With empty blocks kept at h = 0 (the re-draws have their own properties), after an SCP solve that ran past its warm-up the final operator's patterns are 1[X ŵ_j ≥ 0] (or > 0) of the final iterate for every block, else the dictionary's; the reported residual is ‖A(ŵ) ŵ − y‖/‖y‖ under the final patterns.
     [Property(MaxTest = 100)]
     public Property ScpPatternsFollowTheIterateAfterTheWarmup() =>
         Prop.ForAll(ScpGen.ToArbitrary(), c =>
         {
             SmallNetworkInstance instance = c.Network.Build();
             double[] y = instance.Network.Labels.ToArray();
-            var options = new SolverOptions(Solver: c.Solver, Projection: c.Projection, MaxIterations: c.MaxIterations, Tolerance: 1e-12, Mode: SolverMode.SequentialConvex, ScpWarmupSteps: c.Warmup);
+            var options = new SolverOptions(Solver: c.Solver, Projection: c.Projection, MaxIterations: c.MaxIterations, Tolerance: 1e-12, Mode: SolverMode.SequentialConvex, ScpWarmupSteps: c.Warmup, EmptyGenerator: EmptyGenerator.Zero);
             SolverResult result = IterativeSolver.Solve(instance.Operator, y, options);
             var v = new CaseVerdict();
             bool updated = result.Iterations > c.Warmup;
