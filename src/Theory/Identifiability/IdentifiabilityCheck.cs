@@ -178,7 +178,7 @@ public static class IdentifiabilityCheck
             return inputs.Report(IdentifiabilityStatus.Unique, IdentifiabilityMethod.ExhaustiveSearch, IdentifiabilityQuestion.SolutionOfLabels, pairs.Reference, null, null, null, exhaustive, text);
         }
 
-        tried.Add(ExhaustiveText(exhaustive, affordable, supports, inputs, Math.Min(inputs.Sparsity, inputs.Sensing.Columns)));
+        tried.Add(ExhaustiveText(exhaustive, supports, inputs, Math.Min(inputs.Sparsity, inputs.Sensing.Columns)));
         string missing = pairs.Reference is null ? $"; {notSolving} and no s-sparse solution was found to compare with" : "";
         return inputs.Report(IdentifiabilityStatus.NotCertified, IdentifiabilityMethod.None, IdentifiabilityQuestion.SolutionOfLabels, pairs.Reference, null, null, null, exhaustive,
             $"{inputs.AlphaText}{missing}; no second s-sparse solution found among the dependencies tried ({string.Join(", ", tried)})");
@@ -212,7 +212,7 @@ public static class IdentifiabilityCheck
                 $"exhaustive search of all C({inputs.Sensing.Columns}, {done.Size}) = {done.Total} supports T of size 2s: each has σ_min(A_T) > 1e-9·σ_max(A_T), so no two distinct s-sparse vectors have images within 1e-9 of each other{inputs.DespiteDependence}");
         }
 
-        tried.Add(ExhaustiveText(exhaustive, affordable, supports, inputs, size));
+        tried.Add(ExhaustiveText(exhaustive, supports, inputs, size));
         return inputs.Report(IdentifiabilityStatus.NotCertified, IdentifiabilityMethod.None, IdentifiabilityQuestion.EverySparseVector, null, null, null, null, exhaustive,
             $"{inputs.AlphaText}; no null vector with at most 2s nonzeros found among the dependencies tried ({string.Join(", ", tried)})");
     }
@@ -346,14 +346,16 @@ public static class IdentifiabilityCheck
 
     private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 
-    private static string ExhaustiveText(ExhaustiveOutcome? exhaustive, bool affordable, double supports, Inputs inputs, int size) =>
+    /// <summary>
+    /// Why the exhaustive search did not settle the question. It is reached only with nothing found and α_2s not certified, so
+    /// the search either ran and met an inconclusive support, or was not affordable.
+    /// </summary>
+    private static string ExhaustiveText(ExhaustiveOutcome? exhaustive, double supports, Inputs inputs, int size) =>
         exhaustive is { Inconclusive: { } where }
             ? $"exhaustive search inconclusive on {IdentifiabilityText.Columns(where)}: {exhaustive.Reason}"
-            : affordable
-                ? "exhaustive search not needed"
-                : supports <= inputs.Budget.ExhaustiveSupports
-                    ? $"exhaustive search skipped: the work of its C({inputs.Sensing.Columns}, {size}) = {IdentifiabilityText.Count(supports)} least-squares problems, n·k² each, exceeds {IdentifiabilityText.Number(IdentifiabilityBudget.ExhaustiveWork)}"
-                    : $"exhaustive search skipped: C({inputs.Sensing.Columns}, {size}) = {IdentifiabilityText.Count(supports)} supports exceed the budget of {inputs.Budget.ExhaustiveSupports}";
+            : supports <= inputs.Budget.ExhaustiveSupports
+                ? $"exhaustive search skipped: the work of its C({inputs.Sensing.Columns}, {size}) = {IdentifiabilityText.Count(supports)} least-squares problems, n·k² each, exceeds {IdentifiabilityText.Number(IdentifiabilityBudget.ExhaustiveWork)}"
+                : $"exhaustive search skipped: C({inputs.Sensing.Columns}, {size}) = {IdentifiabilityText.Count(supports)} supports exceed the budget of {inputs.Budget.ExhaustiveSupports}";
 
     /// <summary>What both questions share.</summary>
     private sealed record Inputs(

@@ -1,0 +1,481 @@
+using System.Globalization;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using SparseIhtVerify.Properties.Support;
+using SparseIhtVerify.Solver;
+using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Solver.Operators;
+using SparseIhtVerify.Theory.Constants;
+using SparseIhtVerify.Theory.Identifiability;
+using Xunit;
+
+namespace SparseIhtVerify.Properties;
+
+/// <summary>
+/// The identifiability check's own logic, isolated from the constants estimator and the exhaustive search: on small-integer
+/// pattern operators with planted twin (identical) and all-off blocks, caller-supplied null-vector candidates (true and false),
+/// and synthetic level-2s constants (no witness support, certified or not against a derived or explicit τ), the report must be
+/// exactly what the documented constructions give (<see cref="SecondSolutionModel"/>): the same status, method, pair, residual
+/// and distances; otherwise NotCertified naming every dependency tried, or Unique by the certificate. The exhaustive search runs
+/// only when nothing else settled the question, and never changes a pair the dependencies found.
+/// </summary>
+public sealed class IdentifiabilityConstructionProperties
+{
+    /// <summary>Synthetic constants: witness α, certified α (or none) and the budget's τ (null: derived from β_witness = 1).</summary>
+    public sealed record ConstantsVariant(double Witness, double? Certified, double? Tau)
+    {
+        public override string ToString() => $"α_w={Witness} α_c={Certified?.ToString(CultureInfo.InvariantCulture) ?? "none"} τ={Tau?.ToString(CultureInfo.InvariantCulture) ?? "derived"}";
+    }
+
+    /// <summary>
+    /// n samples of integer data X ∈ {−2..2}^{n×d}, p integer generators in {−2..2}^d of which some are copies of another block's
+    /// (twins) or zero (all-off under &gt;, all-on under ≥), integer w* (or none: the question without w*), s = ‖w*‖₀ + extra,
+    /// and null-vector candidates for the caller: e_{a·d+ℓ} − e_{b·d+ℓ} of a copied pair or random ±1 vectors.
+    /// </summary>
+    public sealed record ConstructionCase(
+        int Inputs, int Blocks, int Samples, PatternRule Rule, int[] Data, int[] Generators, int[] Truth, int Extra,
+        int[][] Candidates, bool PassStructure, ConstantsVariant Constants)
+    {
+        public int Columns => Inputs * Blocks;
+
+        public int Sparsity => Math.Clamp(Truth.Count(x => x != 0) + Extra, 1, Columns);
+
+        public bool Planted => Truth.Any(x => x != 0);
+
+        public override string ToString() =>
+            $"d={Inputs} p={Blocks} n={Samples} {Rule} X=[{string.Join(",", Data)}] H=[{string.Join(",", Generators)}] w*=[{string.Join(",", Truth)}] " +
+            $"s={Sparsity} candidates=[{string.Join("; ", Candidates.Select(v => string.Join(",", v)))}] structure={PassStructure} {Constants}";
+
+        public ActivationPatternOperator Operator() =>
+            ActivationPatternOperator.FromDictionary(
+                new DataMatrix(Samples, Inputs, Data.Select(x => (double)x).ToArray()),
+                new GeneratorDictionary(DictionaryKind.Random, Inputs, Generators.Select(x => (double)x).ToArray(), 0), Rule);
+
+        /// <summary>D_j's diagonal from the definition: 1[x_i·h_j ≥ 0] (or &gt; 0).</summary>
+        public bool[] Mask(int block) =>
+            Enumerable.Range(0, Samples).Select(i =>
+            {
+                int pre = Enumerable.Range(0, Inputs).Sum(l => Data[i * Inputs + l] * Generators[block * Inputs + l]);
+                return Rule == PatternRule.GreaterOrEqual ? pre >= 0 : pre > 0;
+            }).ToArray();
+    }
+
+    private static readonly ConstantsVariant[] Variants =
+    [
+        new(0, null, null), new(0, 0, null), new(0.6, null, null), new(0.6, 0.4, null), new(0.6, 0.4, 0.4), new(0.5, 0.4, 0.5), new(0.6, 0.4, 0.5),
+    ];
+
+    private static Gen<ConstructionCase> CaseGen =>
+        from d in Gen.Choose(1, 3)
+        from p in Gen.Choose(2, Math.Min(5, 12 / d))
+        from n in Gen.Choose(3, 10)
+        from rule in Gen.Elements(PatternRule.GreaterOrEqual, PatternRule.Greater)
+        from data in Gen.ArrayOf(Gen.Choose(-2, 2), n * d)
+        from generators in Gen.ArrayOf(Gen.Choose(-2, 2), p * d)
+        from twins in Gen.ArrayOf(Gen.Choose(0, 2), 2)
+        from zeroBlock in Gen.Choose(-2, p - 1)
+        from copyFrom in Gen.ArrayOf(Gen.Choose(0, p - 1), 2)
+        from copyTo in Gen.ArrayOf(Gen.Choose(0, p - 1), 2)
+        from planted in Gen.Frequency((3, Gen.Constant(true)), (1, Gen.Constant(false)))
+        from truthCount in Gen.Choose(1, Math.Min(3, p * d))
+        from truthColumns in Gen.ArrayOf(Gen.Choose(0, p * d - 1), truthCount)
+        from truthValues in Gen.ArrayOf(Gen.Elements(-2, -1, 1, 2), truthCount)
+        from extra in Gen.Elements(0, 0, 1, 2)
+        from candidateCount in Gen.Choose(0, 2)
+        from candidateKinds in Gen.ArrayOf(Gen.Choose(0, 2), candidateCount)
+        from randomColumns in Gen.ArrayOf(Gen.Choose(0, p * d - 1), 6)
+        from randomSigns in Gen.ArrayOf(Gen.Elements(-1, 1), 6)
+        from coordinate in Gen.Choose(0, d - 1)
+        from structure in Gen.Elements(true, false)
+        from variant in Gen.Elements(Variants)
+        select Build(d, p, n, rule, data, generators, twins, zeroBlock, copyFrom, copyTo, planted, truthColumns, truthValues, extra,
+            candidateKinds, randomColumns, randomSigns, coordinate, structure, variant);
+
+    private static ConstructionCase Build(int d, int p, int n, PatternRule rule, int[] data, int[] generators, int[] twins, int zeroBlock,
+        int[] copyFrom, int[] copyTo, bool planted, int[] truthColumns, int[] truthValues, int extra, int[] candidateKinds,
+        int[] randomColumns, int[] randomSigns, int coordinate, bool structure, ConstantsVariant variant)
+    {
+        var h = (int[])generators.Clone();
+        var copies = new List<(int From, int To)>();
+        for (int t = 0; t < twins.Length; t++)
+        {
+            if (twins[t] > 0 && copyFrom[t] != copyTo[t])
+            {
+                Array.Copy(h, copyFrom[t] * d, h, copyTo[t] * d, d);
+                copies.Add((Math.Min(copyFrom[t], copyTo[t]), Math.Max(copyFrom[t], copyTo[t])));
+            }
+        }
+
+        if (zeroBlock >= 0)
+        {
+            Array.Clear(h, zeroBlock * d, d);
+        }
+
+        var truth = new int[p * d];
+        if (planted)
+        {
+            for (int t = 0; t < truthColumns.Length; t++)
+            {
+                truth[truthColumns[t]] = truthValues[t];
+            }
+        }
+
+        var candidates = new List<int[]>();
+        for (int t = 0; t < candidateKinds.Length; t++)
+        {
+            var v = new int[p * d];
+            if (candidateKinds[t] == 0 && copies.Count > 0)
+            {
+                (int a, int b) = copies[t % copies.Count];
+                v[a * d + coordinate] = 1;
+                v[b * d + coordinate] = -1;
+            }
+            else
+            {
+                for (int u = 0; u < 1 + candidateKinds[t]; u++)
+                {
+                    v[randomColumns[(3 * t + u) % randomColumns.Length]] = randomSigns[(3 * t + u) % randomSigns.Length];
+                }
+            }
+
+            candidates.Add(v);
+        }
+
+        return new ConstructionCase(d, p, n, rule, data, h, truth, extra, candidates.ToArray(), structure, variant);
+    }
+
+    /// <summary>The check's synthetic constants at level min(2s, N): no witness support, β_witness = 1.</summary>
+    private static RestrictedConstants Constants(ConstructionCase c)
+    {
+        int level = Math.Min(2 * c.Sparsity, c.Columns);
+        return new RestrictedConstants(level, level, false, false, c.Constants.Witness, [], 1.0, [], c.Constants.Certified, null, null, null, 0, 0, 0, ["synthetic"]);
+    }
+
+    /// <summary>The documented candidates of the case (the structure's, then the caller's) and the expected tried-dependencies text.</summary>
+    private static (SecondSolutionModel Model, List<string> Tried, int Groups, int Off) Model(ConstructionCase c, SensingOperator sensing, double[] labels)
+    {
+        int d = c.Inputs, s = c.Sparsity, columns = c.Columns;
+        double[]? w = c.Planted ? c.Truth.Select(x => (double)x).ToArray() : null;
+        var model = new SecondSolutionModel(sensing, s, w, labels);
+        var tried = new List<string>();
+        bool[][] masks = Enumerable.Range(0, c.Blocks).Select(c.Mask).ToArray();
+        List<int[]> groups = Enumerable.Range(0, c.Blocks).GroupBy(j => string.Concat(masks[j].Select(on => on ? '1' : '0')))
+            .Select(g => g.ToArray()).Where(g => g.Length >= 2).OrderBy(g => g[0]).ToList();
+        List<int> off = Enumerable.Range(0, c.Blocks).Where(j => !masks[j].Any(on => on)).ToList();
+        double[] Unit(params (int Index, double Value)[] entries)
+        {
+            var v = new double[columns];
+            foreach (var (index, value) in entries)
+            {
+                v[index] = value;
+            }
+
+            return v;
+        }
+
+        if (c.PassStructure)
+        {
+            tried.Add(groups.Count + off.Count == 0 ? "identical or all-off patterns (none)" : $"identical patterns ({groups.Count} group{(groups.Count == 1 ? "" : "s")}) and all-off blocks ({off.Count})");
+            if (w is not null)
+            {
+                int nonzeros = w.Count(x => x != 0);
+                bool Carries(int block) => Enumerable.Range(0, d).Any(l => w[block * d + l] != 0);
+                foreach (int[] group in groups)
+                {
+                    foreach (int a in group.Where(Carries))
+                    {
+                        foreach (int b in group.Where(b => b != a))
+                        {
+                            double[] moved = (double[])w.Clone();
+                            for (int l = 0; l < d; l++)
+                            {
+                                if (w[a * d + l] != 0)
+                                {
+                                    moved[b * d + l] = w[b * d + l] + w[a * d + l];
+                                    moved[a * d + l] = 0;
+                                }
+                            }
+
+                            model.Offer(moved, "twin move");
+                        }
+                    }
+
+                    for (int i = 0; i < group.Length; i++)
+                    {
+                        for (int j = i + 1; j < group.Length; j++)
+                        {
+                            int a = group[i], b = group[j];
+                            for (int l = 0; l < d; l++)
+                            {
+                                if (w[a * d + l] != 0 || w[b * d + l] != 0 || (l == 0 && nonzeros + 2 <= s))
+                                {
+                                    model.FromNullVector(Unit((a * d + l, 1), (b * d + l, -1)), "twin null vector");
+                                }
+                            }
+                        }
+                    }
+                }
+
+                foreach (int block in off)
+                {
+                    for (int l = 0; l < d; l++)
+                    {
+                        if (w[block * d + l] != 0 || (l == 0 && nonzeros + 1 <= s))
+                        {
+                            model.FromNullVector(Unit((block * d + l, 1)), "zero column");
+                        }
+                    }
+                }
+            }
+            else
+            {
+                foreach (int[] group in groups)
+                {
+                    model.FromNullVector(Unit((group[0] * d, 1), (group[1] * d, -1)), "twin null vector");
+                }
+
+                foreach (int block in off)
+                {
+                    model.FromNullVector(Unit((block * d, 1)), "zero column");
+                }
+            }
+        }
+
+        foreach (int[] v in c.Candidates)
+        {
+            model.FromNullVector(v.Select(x => (double)x).ToArray(), "caller");
+        }
+
+        if (c.Candidates.Length > 0)
+        {
+            tried.Add($"the caller's null-vector candidates ({c.Candidates.Length})");
+        }
+
+        return (model, tried, groups.Count, off.Count);
+    }
+
+    private static readonly IdentifiabilityBudget NoExhaustive = new(ExhaustiveSupports: 0);
+
+    private static IdentifiabilityReport Run(ConstructionCase c, ActivationPatternOperator sensing, IdentifiabilityBudget budget)
+    {
+        IdentifiabilityBudget withTau = budget with { RoundingTolerance = c.Constants.Tau };
+        IReadOnlyList<SparseVector> candidates = c.Candidates.Select(v => SparseVector.FromDense(v.Select(x => (double)x).ToArray())).ToArray();
+        return c.Planted
+            ? IdentifiabilityCheck.Check(sensing, Constants(c), c.Sparsity, SparseVector.FromDense(c.Truth.Select(x => (double)x).ToArray()), [], candidates, c.PassStructure ? sensing : null, withTau)
+            : IdentifiabilityCheck.Check(sensing, Constants(c), c.Sparsity, null, [], candidates, c.PassStructure ? sensing : null, withTau);
+    }
+
+    private static bool Same(SparseVector? actual, double[] expected) =>
+        actual is not null && actual.ToDense().Zip(expected, (a, b) => a.Equals(b)).All(x => x);
+
+    /// <summary>Everything the report must say on one case, and its tags.</summary>
+    private static CaseVerdict CheckCase(ConstructionCase c)
+    {
+        ActivationPatternOperator sensing = c.Operator();
+        var v = new CaseVerdict();
+        double[] labels = c.Planted ? sensing.Forward(SparseVector.FromDense(c.Truth.Select(x => (double)x).ToArray())) : [];
+        if (c.Planted && labels.All(x => x == 0))
+        {
+            v.Tag(true, "y = 0");
+            return v;
+        }
+
+        var (model, tried, groups, off) = Model(c, sensing, labels);
+        IdentifiabilityReport report = Run(c, sensing, NoExhaustive);
+        ModelPair? best = model.Best();
+        RestrictedConstants k = Constants(c);
+        double tau = c.Constants.Tau ?? IdentifiabilityCheck.RoundingTolerance(sensing, k);
+        bool certified = c.Constants.Certified is double a && a > tau;
+        IdentifiabilityQuestion question = c.Planted ? IdentifiabilityQuestion.SolutionOfLabels : IdentifiabilityQuestion.EverySparseVector;
+        string said = $"{report.Status}/{report.Method}: {report.Explanation}";
+        v.Require(report.Question == question, () => $"question {report.Question}, expected {question}; {said}");
+        v.Require(report.Tolerance.Equals(tau), () => $"τ = {Closeness.R(report.Tolerance)}, expected {Closeness.R(tau)}; {said}");
+        v.Require(report.SupportsSearched == 0, () => $"the exhaustive search ran with a budget of 0 supports; {said}");
+        v.Tag(groups > 0, "twin blocks");
+        v.Tag(off > 0, "all-off block");
+        v.Tag(!c.Planted, "without w*");
+        v.Tag(certified, "certified");
+        if (best is not null)
+        {
+            v.Tag(true, "found");
+            v.Tag(best.Source == "caller", "caller's candidate chosen");
+            v.Tag(best.Source == "twin move", "twin move chosen");
+            v.Tag(best.Source is "twin null vector" or "zero column", "structural null vector chosen");
+            v.Tag(model.Pairs.Count > 1, "several candidates");
+            IdentifiabilityMethod method = best.Source == "caller" ? IdentifiabilityMethod.NullVectorCandidate : IdentifiabilityMethod.IdenticalPatterns;
+            v.Require(report.Status == IdentifiabilityStatus.NotUnique && report.Method == method, () => $"expected NotUnique/{method} from the {best.Source}; {said}");
+            v.Require(Same(report.FirstSolution, best.First) && Same(report.SecondSolution, best.Second),
+                () => $"reported pair {Show(report.FirstSolution)} / {Show(report.SecondSolution)}, the documented choice is [{string.Join(",", best.First)}] / [{string.Join(",", best.Second)}] ({best.Source}, of {model.Pairs.Count}); {said}");
+            v.Require(report.SecondSolutionRelativeResidual.Equals(best.Residual), () => $"residual {report.SecondSolutionRelativeResidual}, documented {Closeness.R(best.Residual)}; {said}");
+            double distance = Math.Sqrt(best.First.Zip(best.Second, (x, y) => (x - y) * (x - y)).Sum());
+            double firstNorm = Math.Sqrt(best.First.Sum(x => x * x));
+            v.Require(report.SecondSolutionDistance is double r && Math.Abs(r - distance) <= 1e-12 * distance, () => $"distance {report.SecondSolutionDistance}, expected {Closeness.R(distance)}; {said}");
+            v.Require(report.SecondSolutionRelativeDistance is double q && Math.Abs(q - distance / firstNorm) <= 1e-12 * distance / firstNorm,
+                () => $"relative distance {report.SecondSolutionRelativeDistance}, expected {Closeness.R(distance / firstNorm)}; {said}");
+            return v;
+        }
+
+        v.Require(report.FirstSolution is null == !c.Planted && report.SecondSolution is null, () => $"no documented pair, yet the report holds {Show(report.FirstSolution)} / {Show(report.SecondSolution)}; {said}");
+        if (certified)
+        {
+            string conclusion = c.Planted ? "no 2s-sparse null vector exists, so w* is the only s-sparse solution of Aw = y" : "A has no null vector with at most 2s nonzeros, so every s-sparse vector is determined by its image";
+            string expected = $"certified α_2s ≥ {IdentifiabilityText.Number(c.Constants.Certified!.Value)} > τ = {IdentifiabilityText.Number(tau)} (G = AᵀA/n): {conclusion}";
+            v.Require(report.Status == IdentifiabilityStatus.Unique && report.Method == IdentifiabilityMethod.CertifiedRsc && report.Explanation == expected,
+                () => $"expected Unique/CertifiedRsc: \"{expected}\"; {said}");
+            return v;
+        }
+
+        int size = c.Planted ? Math.Min(c.Sparsity, c.Columns) : Math.Min(2 * c.Sparsity, c.Columns);
+        tried.Add($"exhaustive search skipped: C({c.Columns}, {size}) = {IdentifiabilityText.Count(BruteForceConstants.Binomial(c.Columns, size))} supports exceed the budget of 0");
+        bool zero = c.Constants.Witness <= tau;
+        string alpha = zero
+            ? $"α_2s ≤ {IdentifiabilityText.Number(c.Constants.Witness)} on columns []"
+            : $"α_2s ≤ {IdentifiabilityText.Number(c.Constants.Witness)} (witness) but its certified lower bound is {(c.Constants.Certified is double cc ? $"{IdentifiabilityText.Number(cc)}, not above τ = {IdentifiabilityText.Number(tau)}" : "not available")}";
+        string text = c.Planted
+            ? $"{alpha}; no second s-sparse solution found among the dependencies tried ({string.Join(", ", tried)})"
+            : $"{alpha}; no null vector with at most 2s nonzeros found among the dependencies tried ({string.Join(", ", tried)})";
+        v.Tag(true, "none found");
+        v.Require(report.Status == IdentifiabilityStatus.NotCertified && report.Method == IdentifiabilityMethod.None && report.Explanation == text,
+            () => $"expected NotCertified: \"{text}\"; {said}");
+        return v;
+    }
+
+    private static string Show(SparseVector? w) => w is null ? "none" : $"[{string.Join(",", w.ToDense())}]";
+
+    // The report is the documented choice among the documented constructions (status, method, pair, residual, distances), else Unique by the certificate or NotCertified listing every dependency tried.
+    [Property(MaxTest = 300)]
+    public Property ReportIsTheDocumentedChoiceAmongTheConstructions() =>
+        Prop.ForAll(CaseGen.ToArbitrary(), c => CheckCase(c).ToProperty(c.ToString(),
+            "found", "none found", "certified", "without w*", "twin move chosen", "structural null vector chosen", "caller's candidate chosen", "several candidates"));
+
+    // Premise rates over 300 cases: pairs found by each construction, nothing found, certified cases, and the question without w*, each often enough to mean something.
+    [Property(MaxTest = 1)]
+    public Property ConstructionCasesMeetEachPremiseOften() =>
+        Prop.ForAll(Gen.ArrayOf(CaseGen, 300).ToArbitrary(), cases =>
+            PremiseFloor.Floor(cases, CheckCase,
+                ("found", 0.3), ("none found", 0.15), ("certified", 0.04), ("without w*", 0.1),
+                ("twin move chosen", 0.03), ("structural null vector chosen", 0.1), ("caller's candidate chosen", 0.03), ("several candidates", 0.15)));
+
+    // The exhaustive search runs (supports searched > 0) exactly when no documented construction verified and α_2s is not certified; when a construction verified, the report is the one without any search.
+    [Property(MaxTest = 150)]
+    public Property ExhaustiveSearchRunsOnlyWhenNothingElseSettled() =>
+        Prop.ForAll(CaseGen.ToArbitrary(), c =>
+        {
+            ActivationPatternOperator sensing = c.Operator();
+            double[] labels = c.Planted ? sensing.Forward(SparseVector.FromDense(c.Truth.Select(x => (double)x).ToArray())) : [];
+            if (c.Planted && labels.All(x => x == 0))
+            {
+                return true.Classify(true, "y = 0");
+            }
+
+            var (model, _, _, _) = Model(c, sensing, labels);
+            RestrictedConstants k = Constants(c);
+            double tau = c.Constants.Tau ?? IdentifiabilityCheck.RoundingTolerance(sensing, k);
+            bool certified = c.Constants.Certified is double a && a > tau;
+            bool found = model.Best() is not null;
+            IdentifiabilityReport searched = Run(c, sensing, IdentifiabilityBudget.Default), without = Run(c, sensing, NoExhaustive);
+            string where = $"{searched.Status}/{searched.Method} after {searched.SupportsSearched} supports: {searched.Explanation}; {c}";
+            Property p = ((searched.SupportsSearched > 0) == (!found && !certified)).Label($"found={found} certified={certified}; {where}");
+            if (found)
+            {
+                p = p.And((searched.Explanation == without.Explanation && searched.Status == without.Status).Label($"the search changed the report: {without.Explanation}; {where}"));
+            }
+
+            int size = c.Planted ? Math.Min(c.Sparsity, c.Columns) : Math.Min(2 * c.Sparsity, c.Columns);
+            double total = BruteForceConstants.Binomial(c.Columns, size);
+            string despite = c.Constants.Witness <= tau ? $", although α_2s ≤ {IdentifiabilityText.Number(c.Constants.Witness)} on columns []" : "";
+            bool searchedUnique = !found && !certified && searched.Status == IdentifiabilityStatus.Unique;
+            if (searchedUnique)
+            {
+                string every = $"exhaustive search of all C({c.Columns}, {size}) = {total} supports T of size {(c.Planted ? "s" : "2s")}";
+                string expected = c.Planted
+                    ? $"{every}: each has no solution of A_T w = y (least-squares residual > 1e-9·‖y‖) or only w*, so w* is the only {c.Sparsity}-sparse solution of Aw = y{despite}"
+                    : $"{every}: each has σ_min(A_T) > 1e-9·σ_max(A_T), so no two distinct s-sparse vectors have images within 1e-9 of each other{despite}";
+                p = p.And((searched.Method == IdentifiabilityMethod.ExhaustiveSearch && searched.Explanation == expected && searched.SupportsSearched == total)
+                    .Label($"expected \"{expected}\" after all {total} supports; {where}"));
+            }
+
+            if (!found && !certified && searched.Status == IdentifiabilityStatus.NotCertified)
+            {
+                p = p.And((searched.Explanation.Contains("exhaustive search inconclusive on [") && searched.SupportsSearched == total).Label($"an unsettled search must name its inconclusive support; {where}"));
+            }
+
+            if (!found && !certified && searched.Status == IdentifiabilityStatus.NotUnique)
+            {
+                p = p.And((searched.Method == IdentifiabilityMethod.ExhaustiveSearch && searched.SupportsSearched <= total && searched.SecondSolution is { } w2 && w2.NonzeroCount <= c.Sparsity)
+                    .Label($"a pair from the search must say so and be s-sparse; {where}"));
+            }
+
+            return p.Classify(found, "found").Classify(certified, "certified").Classify(searchedUnique, "unique by search")
+                .Classify(!found && !certified && searched.Status == IdentifiabilityStatus.NotCertified, "search inconclusive")
+                .Classify(!found && !certified && searched.Status == IdentifiabilityStatus.NotUnique, "pair from the search");
+        });
+
+    // A witness support S (α_2s's own, or one passed in) is tried only when α_2s is not certified: then a pair built from it is verified
+    // on the dense definition of A, and a NotCertified report names S among the dependencies tried; the dependent columns lie in α_2s's support.
+    [Property(MaxTest = 150)]
+    public Property WitnessSupportsAreTriedOnlyWhenNotCertified() =>
+        Prop.ForAll(CaseGen.ToArbitrary(), Gen.ArrayOf(Gen.Choose(0, 11), 4).ToArbitrary(), Arb.From(Gen.Elements(true, false)), (raw, picks, own) =>
+        {
+            ConstructionCase c = raw with { PassStructure = false, Candidates = [] };
+            ActivationPatternOperator sensing = c.Operator();
+            DenseMatrixOperator oracle = DenseMatrixOperator.FromPatternDefinition(
+                new DataMatrix(c.Samples, c.Inputs, c.Data.Select(x => (double)x).ToArray()), c.Generators.Select(x => (double)x).ToArray(), c.Rule);
+            int[] support = picks.Take(Math.Min(2 * c.Sparsity, 4)).Select(x => x % c.Columns).Distinct().Order().ToArray();
+            RestrictedConstants k = Constants(c);
+            if (own)
+            {
+                k = k with { AlphaWitnessSupport = support };
+            }
+
+            SparseVector? truth = c.Planted ? SparseVector.FromDense(c.Truth.Select(x => (double)x).ToArray()) : null;
+            double[] y = truth is null ? [] : oracle.Forward(truth);
+            IdentifiabilityBudget budget = NoExhaustive with { RoundingTolerance = c.Constants.Tau };
+            IdentifiabilityReport report = IdentifiabilityCheck.Check(sensing, k, c.Sparsity, truth, [], [], null, budget, own ? null : [support]);
+            double tau = c.Constants.Tau ?? IdentifiabilityCheck.RoundingTolerance(sensing, k);
+            bool certified = c.Constants.Certified is double a && a > tau;
+            bool labels = report.Question == IdentifiabilityQuestion.SolutionOfLabels;
+            string where = $"S = {IdentifiabilityText.Columns(support)} ({(own ? "α_2s's" : "passed in")}): {report.Status}/{report.Method}: {report.Explanation}; {c}";
+            Property p = (report.DependentColumns.All(support.Contains) && (own || report.DependentColumns.Count == 0)).Label($"dependent columns {IdentifiabilityText.Columns(report.DependentColumns)} outside α_2s's support; {where}");
+            if (certified)
+            {
+                p = p.And((report.Status == IdentifiabilityStatus.Unique && report.Method == IdentifiabilityMethod.CertifiedRsc).Label($"certified α_2s must give Unique; {where}"));
+            }
+            else if (report.Status == IdentifiabilityStatus.NotUnique && report.FirstSolution is { } first && report.SecondSolution is { } second)
+            {
+                double[] a1 = labels ? y : oracle.Forward(first), a2 = oracle.Forward(second);
+                double gap = Math.Sqrt(a1.Zip(a2, (u, v) => (u - v) * (u - v)).Sum()), scale = Math.Max(Math.Sqrt(a1.Sum(u => u * u)), Math.Sqrt(a2.Sum(u => u * u)));
+                p = p.And((report.Method == IdentifiabilityMethod.WitnessNullVector && gap <= 1e-9 * scale && second.NonzeroCount <= c.Sparsity && first.DistanceTo(second) > 0)
+                    .Label($"the pair from S does not verify on the definition (‖A·first − A·second‖ = {Closeness.R(gap)}); {where}"));
+            }
+            else
+            {
+                p = p.And((report.Status == IdentifiabilityStatus.NotCertified && report.Explanation.Contains($"the witness support {IdentifiabilityText.Columns(support)}"))
+                    .Label($"S is not named among the dependencies tried; {where}"));
+            }
+
+            return p.Classify(certified, "certified").Classify(report.Status == IdentifiabilityStatus.NotUnique, "pair from S").Classify(own, "α_2s's own support").Classify(labels, "with w*");
+        });
+
+    // Inconsistent inputs are refused naming the argument: s ≤ 0, constants at the wrong level or restricted to supports, and w*, y, candidates or the structure of the wrong length.
+    [Fact]
+    public void RefusesInconsistentInputsNamingThem()
+    {
+        var c = new ConstructionCase(2, 3, 4, PatternRule.Greater, [1, 0, 0, 1, 1, 1, -1, 2], [1, 0, 0, 1, 1, 1], [1, 0, 0, 0, 0, 0], 0, [], true, Variants[0]);
+        ActivationPatternOperator sensing = c.Operator();
+        RestrictedConstants k = Constants(c);
+        SparseVector truth = SparseVector.FromDense([1.0, 0, 0, 0, 0, 0]);
+        ActivationPatternOperator narrower = new ConstructionCase(2, 2, 4, PatternRule.Greater, c.Data, [1, 0, 0, 1], [1, 0, 0, 0], 0, [], true, Variants[0]).Operator();
+        void Refused(string parameter, Action call) => Assert.Equal(parameter, Assert.ThrowsAny<ArgumentException>(call).ParamName);
+        Refused("sparsity", () => IdentifiabilityCheck.Check(sensing, k, 0, truth, [], [], sensing, NoExhaustive));
+        Refused("level2s", () => IdentifiabilityCheck.Check(sensing, k with { EffectiveLevel = 1 }, 1, truth, [], [], sensing, NoExhaustive));
+        Refused("level2s", () => IdentifiabilityCheck.Check(sensing, k with { RestrictedToSupport = true }, 1, truth, [], [], sensing, NoExhaustive));
+        Refused("truth", () => IdentifiabilityCheck.Check(sensing, k, 1, SparseVector.FromDense([1.0, 0]), [], [], sensing, NoExhaustive));
+        Refused("labels", () => IdentifiabilityCheck.Check(sensing, k, 1, truth, [1.0, 2.0], [], sensing, NoExhaustive));
+        Refused("nullVectorCandidates", () => IdentifiabilityCheck.Check(sensing, k, 1, truth, [], [SparseVector.FromDense([1.0, -1.0])], sensing, NoExhaustive));
+        Refused("structure", () => IdentifiabilityCheck.Check(sensing, k, 1, truth, [], [], narrower, NoExhaustive));
+        IdentifiabilityReport accepted = IdentifiabilityCheck.Check(sensing, k, 1, truth, new double[4], [SparseVector.FromDense([1.0, -1.0, 0, 0, 0, 0])], sensing, NoExhaustive);
+        Assert.Equal(IdentifiabilityQuestion.EverySparseVector, accepted.Question);
+    }
+}
