@@ -5,6 +5,7 @@ using FsCheck.Xunit;
 using SparseIhtVerify.Properties.Support;
 using SparseIhtVerify.Solver;
 using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Solver.Kernels;
 using SparseIhtVerify.Solver.Operators;
 using SparseIhtVerify.Theory.Constants;
 using SparseIhtVerify.Theory.Identifiability;
@@ -456,6 +457,57 @@ public sealed class IdentifiabilityConstructionProperties
             }
 
             return p.Classify(certified, "certified").Classify(report.Status == IdentifiabilityStatus.NotUnique, "pair from S").Classify(own, "α_2s's own support").Classify(labels, "with w*");
+        });
+
+    // When w* does not solve Aw = y (y = Aw′ for another integer w′, or integer noise) the report says so with the residual, never
+    // calls w* a solution, and names w₁ (a verified s-sparse solution) as the vector compared with, or says that none was found.
+    [Property(MaxTest = 150)]
+    public Property ExplanationWhenWStarDoesNotSolve() =>
+        Prop.ForAll(CaseGen.ToArbitrary(), Gen.ArrayOf(Gen.Choose(-2, 2), 12).ToArbitrary(), Arb.From(Gen.Elements(true, false)), (raw, other, image) =>
+        {
+            ConstructionCase c = raw.Planted ? raw : raw with { Truth = [1, .. raw.Truth[1..]] };
+            ActivationPatternOperator sensing = c.Operator();
+            SparseVector truth = SparseVector.FromDense(c.Truth.Select(x => (double)x).ToArray());
+            double[] y = image
+                ? sensing.Forward(SparseVector.FromDense(other.Take(c.Columns).Select(x => (double)x).ToArray()))
+                : other.Concat(other).Take(c.Samples).Select(x => (double)x).ToArray();
+            double yNorm = VectorKernels.Norm(y);
+            double[] residualImage = sensing.Forward(truth);
+            VectorKernels.Axpy(-1, y, residualImage);
+            double residual = yNorm > 0 ? VectorKernels.Norm(residualImage) / yNorm : double.NaN;
+            if (!(residual > 1e-9))
+            {
+                return true.Classify(true, "w* solves or y = 0");
+            }
+
+            IdentifiabilityReport report = IdentifiabilityCheck.Check(sensing, Constants(c), c.Sparsity, truth, y, [], c.PassStructure ? sensing : null,
+                IdentifiabilityBudget.Default with { RoundingTolerance = c.Constants.Tau });
+            string text = report.Explanation, where = $"{report.Status}/{report.Method}: {text}; y = [{string.Join(",", y)}]; {c}";
+            string notSolving = $"w* does not solve Aw = y (‖Aw* − y‖/‖y‖ = {IdentifiabilityText.Number(residual)})";
+            bool certified = report.AlphaCertified is double a && a > report.Tolerance;
+            Property p = (report.Question == IdentifiabilityQuestion.SolutionOfLabels && (certified || text.Contains(notSolving))).Label($"expected \"{notSolving}\"; {where}")
+                .And((report.FirstSolution is null || report.FirstSolution.DistanceTo(truth) > 0).Label($"w* is reported as the solution compared with; {where}"));
+            if (report.FirstSolution is { } w1)
+            {
+                double[] fit = sensing.Forward(w1);
+                VectorKernels.Axpy(-1, y, fit);
+                p = p.And((VectorKernels.Norm(fit) <= 1e-9 * yNorm && w1.NonzeroCount <= c.Sparsity).Label($"w₁ does not solve or is not s-sparse; {where}"));
+                if (!certified)
+                {
+                    p = p.And(text.Contains($"w₁ (support {IdentifiabilityText.Columns(w1.Indices.ToArray())}").Label($"w₁ is not named with its support; {where}"));
+                }
+            }
+            else if (report.Status == IdentifiabilityStatus.NotCertified)
+            {
+                p = p.And(text.Contains($"; {notSolving} and no s-sparse solution was found to compare with").Label($"the missing solution is not said; {where}"));
+            }
+            else if (report.Status == IdentifiabilityStatus.Unique && report.Method == IdentifiabilityMethod.ExhaustiveSearch)
+            {
+                p = p.And(text.Contains($"none has a solution of A_T w = y (least-squares residual > 1e-9·‖y‖), so no {c.Sparsity}-sparse w solves Aw = y ({notSolving})").Label($"no solution found, not said; {where}"));
+            }
+
+            return p.Classify(report.FirstSolution is not null, "w₁ found").Classify(report.Status == IdentifiabilityStatus.NotUnique, "not unique")
+                .Classify(report.Status == IdentifiabilityStatus.Unique, "unique").Classify(image, "y = Aw′");
         });
 
     // Inconsistent inputs are refused naming the argument: s ≤ 0, constants at the wrong level or restricted to supports, and w*, y, candidates or the structure of the wrong length.

@@ -179,7 +179,9 @@ public static class IdentifiabilityCheck
         }
 
         tried.Add(ExhaustiveText(exhaustive, supports, inputs, Math.Min(inputs.Sparsity, inputs.Sensing.Columns)));
-        string missing = pairs.Reference is null ? $"; {notSolving} and no s-sparse solution was found to compare with" : "";
+        string missing = pairs.Reference is null
+            ? $"; {notSolving} and no s-sparse solution was found to compare with"
+            : truthSolves ? "" : $"; compared with w₁ (support {IdentifiabilityText.Columns(pairs.Reference.Indices.ToArray())}; {notSolving})";
         return inputs.Report(IdentifiabilityStatus.NotCertified, IdentifiabilityMethod.None, IdentifiabilityQuestion.SolutionOfLabels, pairs.Reference, null, null, null, exhaustive,
             $"{inputs.AlphaText}{missing}; no second s-sparse solution found among the dependencies tried ({string.Join(", ", tried)})");
     }
