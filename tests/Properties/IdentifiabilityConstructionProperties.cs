@@ -510,6 +510,42 @@ public sealed class IdentifiabilityConstructionProperties
                 .Classify(report.Status == IdentifiabilityStatus.Unique, "unique").Classify(image, "y = Aw′");
         });
 
+    /// <summary>n rows of a single all-on block over d = 1 … N inputs with distinct integer data (no dependencies), w* = e_0.</summary>
+    private static (ActivationPatternOperator Sensing, SparseVector Truth) Independent(int rows, int columns)
+    {
+        var data = new double[rows * columns];
+        for (int i = 0; i < rows; i++)
+        {
+            for (int l = 0; l < columns; l++)
+            {
+                data[i * columns + l] = ((i + 1) * (l + 3) * 7919 % 13) - 6;
+            }
+        }
+
+        var sensing = ActivationPatternOperator.FromDictionary(new DataMatrix(rows, columns, data), new GeneratorDictionary(DictionaryKind.Random, columns, new double[columns], 0), PatternRule.GreaterOrEqual);
+        return (sensing, SparseVector.FromDense([1.0, .. new double[columns - 1]]));
+    }
+
+    // The exhaustive search runs when C(N, s) is at most the supports budget (C(N, s) itself included) and its work C·n·s² at most 2e9;
+    // otherwise the report names which limit stopped it, with the numbers.
+    [Fact]
+    public void ExhaustiveSearchBudgetsAreNamedWithTheirNumbers()
+    {
+        static RestrictedConstants Uncertified(int level) => new(level, level, false, false, 0.6, [], 1.0, [], null, null, null, null, 0, 0, 0, ["synthetic"]);
+        var (sensing, truth) = Independent(12, 6);
+        IdentifiabilityReport exact = IdentifiabilityCheck.Check(sensing, Uncertified(4), 2, truth, [], [], null, new IdentifiabilityBudget(ExhaustiveSupports: 15));
+        IdentifiabilityReport over = IdentifiabilityCheck.Check(sensing, Uncertified(4), 2, truth, [], [], null, new IdentifiabilityBudget(ExhaustiveSupports: 14));
+        Assert.Equal((IdentifiabilityStatus.Unique, IdentifiabilityMethod.ExhaustiveSearch, 15), (exact.Status, exact.Method, exact.SupportsSearched));
+        Assert.Equal((IdentifiabilityStatus.NotCertified, 0), (over.Status, over.SupportsSearched));
+        Assert.EndsWith("(exhaustive search skipped: C(6, 2) = 15 supports exceed the budget of 14)", over.Explanation);
+
+        // N = 23, s = 20: C(23, 20) = 1771 supports fit the budget of 2000, but 1771·n·20² > 2e9 for n = 3000 (the work stops it).
+        var (tall, tallTruth) = Independent(3000, 23);
+        IdentifiabilityReport work = IdentifiabilityCheck.Check(tall, Uncertified(23), 20, tallTruth, [], [], null, IdentifiabilityBudget.Default);
+        Assert.Equal((IdentifiabilityStatus.NotCertified, 0), (work.Status, work.SupportsSearched));
+        Assert.EndsWith("(exhaustive search skipped: the work of its C(23, 20) = 1771 least-squares problems, n·k² each, exceeds 2.00e+9)", work.Explanation);
+    }
+
     // Inconsistent inputs are refused naming the argument: s ≤ 0, constants at the wrong level or restricted to supports, and w*, y, candidates or the structure of the wrong length.
     [Fact]
     public void RefusesInconsistentInputsNamingThem()
