@@ -140,15 +140,16 @@ public sealed class VerdictSoundnessProperties
                 .Classify(t.Case.Dictionary == DictionaryKind.PlantedPlusRandom, "planted+random");
         });
 
-    // The premise must be met often enough to mean something: over 40 tiny audits, ≥ 20% have a holds-certified clause and ≥ 20% a fails-certified one.
+    // The premise must be met often enough to mean something: over 200 tiny audits, ≥ 10% have a holds-certified clause and ≥ 20% a fails-certified one
+    // (observed 19–29% and 100%; 40 audits with a 20% floor failed about one run in two, the binomial spread of a 20% rate over 40 draws).
     [Property(MaxTest = 1)]
     public Property SoundnessPremisesAreMetOften() =>
-        Prop.ForAll(Gen.ArrayOf(TinyGen, 40).ToArbitrary(), cases =>
+        Prop.ForAll(Gen.ArrayOf(TinyGen, 200).ToArbitrary(), cases =>
         {
             var verdicts = cases.Select(t => Audit(t.Case, t.Restrict).Report.Guarantees.SelectMany(g => g.Clauses).Select(c => c.Verdict).ToArray()).ToArray();
             double certified = verdicts.Count(v => v.Contains(Verdict.HoldsCertified)) / (double)cases.Length;
             double fails = verdicts.Count(v => v.Contains(Verdict.FailsCertified)) / (double)cases.Length;
-            return (certified >= 0.2 && fails >= 0.2).Label($"holds-certified in {certified:P0}, fails-certified in {fails:P0} of the cases")
+            return (certified >= 0.1 && fails >= 0.2).Label($"holds-certified in {certified:P0}, fails-certified in {fails:P0} of the cases")
                 .Collect($"holds-certified {certified:P0}, fails-certified {fails:P0}");
         });
 }
