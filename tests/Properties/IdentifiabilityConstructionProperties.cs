@@ -29,14 +29,26 @@ public sealed class IdentifiabilityConstructionProperties
         public override string ToString() => $"α_w={Witness} α_c={Certified?.ToString(CultureInfo.InvariantCulture) ?? "none"} τ={Tau?.ToString(CultureInfo.InvariantCulture) ?? "derived"}";
     }
 
+    /// <summary>A caller's null-vector candidate as stored (it may hold explicit zeros).</summary>
+    public sealed record Candidate(int[] Indices, double[] Values)
+    {
+        public SparseVector Vector(int length) => new(length, Indices, Values);
+
+        public double[] Dense(int length) => Vector(length).ToDense();
+
+        public override string ToString() => string.Join(",", Indices.Zip(Values, (i, v) => $"{i}:{v}"));
+    }
+
     /// <summary>
-    /// n samples of integer data X ∈ {−2..2}^{n×d}, p integer generators in {−2..2}^d of which some are copies of another block's
-    /// (twins) or zero (all-off under &gt;, all-on under ≥), integer w* (or none: the question without w*), s = ‖w*‖₀ + extra,
-    /// and null-vector candidates for the caller: e_{a·d+ℓ} − e_{b·d+ℓ} of a copied pair or random ±1 vectors.
+    /// n samples of integer data X ∈ {−2..2}^{n×d} (for d = 3 sometimes with x_2 = x_0 + x_1, a dependency inside every block), p integer
+    /// generators in {−2..2}^d of which some are copies of another block's (twins) or zero (all-off under &gt;, all-on under ≥), w* with
+    /// entries ±1, ±2, 1000 or 1e−7 (or none: the question without w*), s = ‖w*‖₀ + extra, and the caller's null-vector candidates:
+    /// c·(e_{a·d+ℓ} − e_{b·d+ℓ}) of a copied pair, c·(e_{j·3} + e_{j·3+1} − e_{j·3+2}) of the data dependency, or random vectors with
+    /// entries ±1, ±2, sometimes holding an explicit zero.
     /// </summary>
     public sealed record ConstructionCase(
-        int Inputs, int Blocks, int Samples, PatternRule Rule, int[] Data, int[] Generators, int[] Truth, int Extra,
-        int[][] Candidates, bool PassStructure, ConstantsVariant Constants)
+        int Inputs, int Blocks, int Samples, PatternRule Rule, int[] Data, int[] Generators, double[] Truth, int Extra,
+        Candidate[] Candidates, bool PassStructure, ConstantsVariant Constants)
     {
         public int Columns => Inputs * Blocks;
 
@@ -45,8 +57,8 @@ public sealed class IdentifiabilityConstructionProperties
         public bool Planted => Truth.Any(x => x != 0);
 
         public override string ToString() =>
-            $"d={Inputs} p={Blocks} n={Samples} {Rule} X=[{string.Join(",", Data)}] H=[{string.Join(",", Generators)}] w*=[{string.Join(",", Truth)}] " +
-            $"s={Sparsity} candidates=[{string.Join("; ", Candidates.Select(v => string.Join(",", v)))}] structure={PassStructure} {Constants}";
+            $"d={Inputs} p={Blocks} n={Samples} {Rule} X=[{string.Join(",", Data)}] H=[{string.Join(",", Generators)}] w*=[{string.Join(",", Truth.Select(x => x.ToString("R", CultureInfo.InvariantCulture)))}] " +
+            $"s={Sparsity} candidates=[{string.Join("; ", Candidates.Select(v => v.ToString()))}] structure={PassStructure} {Constants}";
 
         public ActivationPatternOperator Operator() =>
             ActivationPatternOperator.FromDictionary(
@@ -73,6 +85,7 @@ public sealed class IdentifiabilityConstructionProperties
         from n in Gen.Choose(3, 10)
         from rule in Gen.Elements(PatternRule.GreaterOrEqual, PatternRule.Greater)
         from data in Gen.ArrayOf(Gen.Choose(-2, 2), n * d)
+        from relation in Gen.Elements(true, false)
         from generators in Gen.ArrayOf(Gen.Choose(-2, 2), p * d)
         from twins in Gen.ArrayOf(Gen.Choose(0, 2), 2)
         from zeroBlock in Gen.Choose(-2, p - 1)
@@ -81,21 +94,35 @@ public sealed class IdentifiabilityConstructionProperties
         from planted in Gen.Frequency((3, Gen.Constant(true)), (1, Gen.Constant(false)))
         from truthCount in Gen.Choose(1, Math.Min(3, p * d))
         from truthColumns in Gen.ArrayOf(Gen.Choose(0, p * d - 1), truthCount)
-        from truthValues in Gen.ArrayOf(Gen.Elements(-2, -1, 1, 2), truthCount)
+        from truthValues in Gen.ArrayOf(Gen.Frequency((6, Gen.Elements(-2.0, -1.0, 1.0, 2.0)), (1, Gen.Elements(1000.0, 1e-7))), truthCount)
         from extra in Gen.Elements(0, 0, 1, 2)
-        from candidateCount in Gen.Choose(0, 2)
-        from candidateKinds in Gen.ArrayOf(Gen.Choose(0, 2), candidateCount)
+        from candidateCount in Gen.Choose(planted ? 0 : 1, 2)
+        from candidateKinds in Gen.ArrayOf(Gen.Choose(0, 3), candidateCount)
         from randomColumns in Gen.ArrayOf(Gen.Choose(0, p * d - 1), 6)
-        from randomSigns in Gen.ArrayOf(Gen.Elements(-1, 1), 6)
+        from randomSigns in Gen.ArrayOf(Gen.Elements(-2.0, -1.0, 1.0, 1.0, -1.0, 2.0), 6)
+        from scales in Gen.ArrayOf(Gen.Elements(1.0, 2.0), 2)
+        from storedZero in Gen.ArrayOf(Gen.Elements(true, false, false), 2)
         from coordinate in Gen.Choose(0, d - 1)
-        from structure in Gen.Elements(true, false)
+        from structure in planted ? Gen.Elements(true, false) : Gen.Elements(true, false, false)
         from variant in Gen.Elements(Variants)
-        select Build(d, p, n, rule, data, generators, twins, zeroBlock, copyFrom, copyTo, planted, truthColumns, truthValues, extra,
-            candidateKinds, randomColumns, randomSigns, coordinate, structure, variant);
+        select Build(d, p, n, rule, relation && d == 3 ? Related(data) : data, generators, twins, zeroBlock, copyFrom, copyTo, planted, truthColumns, truthValues, extra,
+            candidateKinds, randomColumns, randomSigns, scales, storedZero, coordinate, structure, variant);
+
+    /// <summary>Data with three inputs and x_2 = x_0 + x_1 on every sample.</summary>
+    private static int[] Related(int[] data)
+    {
+        int[] related = (int[])data.Clone();
+        for (int i = 0; i < related.Length; i += 3)
+        {
+            related[i + 2] = related[i] + related[i + 1];
+        }
+
+        return related;
+    }
 
     private static ConstructionCase Build(int d, int p, int n, PatternRule rule, int[] data, int[] generators, int[] twins, int zeroBlock,
-        int[] copyFrom, int[] copyTo, bool planted, int[] truthColumns, int[] truthValues, int extra, int[] candidateKinds,
-        int[] randomColumns, int[] randomSigns, int coordinate, bool structure, ConstantsVariant variant)
+        int[] copyFrom, int[] copyTo, bool planted, int[] truthColumns, double[] truthValues, int extra, int[] candidateKinds,
+        int[] randomColumns, double[] randomSigns, double[] scales, bool[] storedZero, int coordinate, bool structure, ConstantsVariant variant)
     {
         var h = (int[])generators.Clone();
         var copies = new List<(int From, int To)>();
@@ -113,7 +140,7 @@ public sealed class IdentifiabilityConstructionProperties
             Array.Clear(h, zeroBlock * d, d);
         }
 
-        var truth = new int[p * d];
+        var truth = new double[p * d];
         if (planted)
         {
             for (int t = 0; t < truthColumns.Length; t++)
@@ -122,25 +149,40 @@ public sealed class IdentifiabilityConstructionProperties
             }
         }
 
-        var candidates = new List<int[]>();
+        bool related = d == 3 && Enumerable.Range(0, n).All(i => data[i * 3 + 2] == data[i * 3] + data[i * 3 + 1]);
+        var candidates = new List<Candidate>();
         for (int t = 0; t < candidateKinds.Length; t++)
         {
-            var v = new int[p * d];
+            var v = new double[p * d];
+            double c = scales[t];
             if (candidateKinds[t] == 0 && copies.Count > 0)
             {
                 (int a, int b) = copies[t % copies.Count];
-                v[a * d + coordinate] = 1;
-                v[b * d + coordinate] = -1;
+                v[a * d + coordinate] = c;
+                v[b * d + coordinate] = -c;
+            }
+            else if (candidateKinds[t] == 3 && related)
+            {
+                int j = copyFrom[t];
+                (v[j * 3], v[j * 3 + 1], v[j * 3 + 2]) = (c, c, -c);
             }
             else
             {
-                for (int u = 0; u < 1 + candidateKinds[t]; u++)
+                for (int u = 0; u < 1 + Math.Min(candidateKinds[t], 2); u++)
                 {
                     v[randomColumns[(3 * t + u) % randomColumns.Length]] = randomSigns[(3 * t + u) % randomSigns.Length];
                 }
             }
 
-            candidates.Add(v);
+            List<int> indices = Enumerable.Range(0, p * d).Where(i => v[i] != 0).ToList();
+            int zeroAt = Enumerable.Range(0, p * d).FirstOrDefault(i => v[i] == 0, -1);
+            if (storedZero[t] && zeroAt >= 0)
+            {
+                indices.Add(zeroAt);
+                indices.Sort();
+            }
+
+            candidates.Add(new Candidate(indices.ToArray(), indices.Select(i => v[i]).ToArray()));
         }
 
         return new ConstructionCase(d, p, n, rule, data, h, truth, extra, candidates.ToArray(), structure, variant);
@@ -154,10 +196,10 @@ public sealed class IdentifiabilityConstructionProperties
     }
 
     /// <summary>The documented candidates of the case (the structure's, then the caller's) and the expected tried-dependencies text.</summary>
-    private static (SecondSolutionModel Model, List<string> Tried, int Groups, int Off) Model(ConstructionCase c, SensingOperator sensing, double[] labels)
+    private static (SecondSolutionModel Model, List<string> Tried, int Groups, int Off) Model(ConstructionCase c, SensingOperator sensing, double[] labels, double[]? reference = null)
     {
         int d = c.Inputs, s = c.Sparsity, columns = c.Columns;
-        double[]? w = c.Planted ? c.Truth.Select(x => (double)x).ToArray() : null;
+        double[]? w = reference ?? (c.Planted ? c.Truth : null);
         var model = new SecondSolutionModel(sensing, s, w, labels);
         var tried = new List<string>();
         bool[][] masks = Enumerable.Range(0, c.Blocks).Select(c.Mask).ToArray();
@@ -198,7 +240,7 @@ public sealed class IdentifiabilityConstructionProperties
                                 }
                             }
 
-                            model.Offer(moved, "twin move");
+                            model.Offer(moved, "twin move", $"moving block {a}'s weights onto block {b} (identical activation patterns)");
                         }
                     }
 
@@ -211,7 +253,8 @@ public sealed class IdentifiabilityConstructionProperties
                             {
                                 if (w[a * d + l] != 0 || w[b * d + l] != 0 || (l == 0 && nonzeros + 2 <= s))
                                 {
-                                    model.FromNullVector(Unit((a * d + l, 1), (b * d + l, -1)), "twin null vector");
+                                    model.FromNullVector(Unit((a * d + l, 1), (b * d + l, -1)), "twin null vector",
+                                        $"the null vector e_{a * d + l} − e_{b * d + l} (blocks {a} and {b} have identical activation patterns)");
                                 }
                             }
                         }
@@ -224,7 +267,7 @@ public sealed class IdentifiabilityConstructionProperties
                     {
                         if (w[block * d + l] != 0 || (l == 0 && nonzeros + 1 <= s))
                         {
-                            model.FromNullVector(Unit((block * d + l, 1)), "zero column");
+                            model.FromNullVector(Unit((block * d + l, 1)), "zero column", $"the zero column {block * d + l} (block {block}'s pattern is off on every sample)");
                         }
                     }
                 }
@@ -233,19 +276,20 @@ public sealed class IdentifiabilityConstructionProperties
             {
                 foreach (int[] group in groups)
                 {
-                    model.FromNullVector(Unit((group[0] * d, 1), (group[1] * d, -1)), "twin null vector");
+                    model.FromNullVector(Unit((group[0] * d, 1), (group[1] * d, -1)), "twin null vector",
+                        $"the identical activation patterns of blocks {group[0]} and {group[1]} (columns {group[0] * d} and {group[1] * d} coincide)");
                 }
 
                 foreach (int block in off)
                 {
-                    model.FromNullVector(Unit((block * d, 1)), "zero column");
+                    model.FromNullVector(Unit((block * d, 1)), "zero column", $"the all-off pattern of block {block} (column {block * d} is zero)");
                 }
             }
         }
 
-        foreach (int[] v in c.Candidates)
+        foreach (Candidate v in c.Candidates)
         {
-            model.FromNullVector(v.Select(x => (double)x).ToArray(), "caller");
+            model.FromNullVector(v.Dense(columns), "caller", $"the caller's null-vector candidate on columns {IdentifiabilityText.Columns(v.Indices)}");
         }
 
         if (c.Candidates.Length > 0)
@@ -261,7 +305,7 @@ public sealed class IdentifiabilityConstructionProperties
     private static IdentifiabilityReport Run(ConstructionCase c, ActivationPatternOperator sensing, IdentifiabilityBudget budget)
     {
         IdentifiabilityBudget withTau = budget with { RoundingTolerance = c.Constants.Tau };
-        IReadOnlyList<SparseVector> candidates = c.Candidates.Select(v => SparseVector.FromDense(v.Select(x => (double)x).ToArray())).ToArray();
+        IReadOnlyList<SparseVector> candidates = c.Candidates.Select(v => v.Vector(c.Columns)).ToArray();
         return c.Planted
             ? IdentifiabilityCheck.Check(sensing, Constants(c), c.Sparsity, SparseVector.FromDense(c.Truth.Select(x => (double)x).ToArray()), [], candidates, c.PassStructure ? sensing : null, withTau)
             : IdentifiabilityCheck.Check(sensing, Constants(c), c.Sparsity, null, [], candidates, c.PassStructure ? sensing : null, withTau);
@@ -314,6 +358,13 @@ public sealed class IdentifiabilityConstructionProperties
             v.Require(report.SecondSolutionDistance is double r && Math.Abs(r - distance) <= 1e-12 * distance, () => $"distance {report.SecondSolutionDistance}, expected {Closeness.R(distance)}; {said}");
             v.Require(report.SecondSolutionRelativeDistance is double q && Math.Abs(q - distance / firstNorm) <= 1e-12 * distance / firstNorm,
                 () => $"relative distance {report.SecondSolutionRelativeDistance}, expected {Closeness.R(distance / firstNorm)}; {said}");
+            string Support(double[] x) => IdentifiabilityText.Columns(Enumerable.Range(0, x.Length).Where(i => x[i] != 0));
+            string expected = c.Planted
+                ? $"a second s-sparse solution: {best.Origin} gives w₂ ≠ w* with support {Support(best.Second)}, ‖Aw₂ − y‖/‖y‖ = {IdentifiabilityText.Number(best.Residual)} " +
+                  $"and ‖w₂ − w*‖ = {IdentifiabilityText.Number(report.SecondSolutionDistance ?? double.NaN)} ({IdentifiabilityText.Number(report.SecondSolutionRelativeDistance ?? double.NaN)} of ‖w*‖)"
+                : $"two s-sparse vectors with one image: {best.Origin}: the null vector v = u − u′ with ‖v‖₀ = {best.First.Count(x => x != 0) + best.Second.Count(x => x != 0)} ≤ 2s, " +
+                  $"so u (support {Support(best.First)}) and u′ (support {Support(best.Second)}) are distinct s-sparse vectors with ‖Au − Au′‖/max(‖Au‖, ‖Au′‖) = {IdentifiabilityText.Number(best.Residual)}";
+            v.Require(report.Explanation == expected, () => $"expected \"{expected}\"; {said}");
             return v;
         }
 
@@ -544,6 +595,21 @@ public sealed class IdentifiabilityConstructionProperties
         IdentifiabilityReport work = IdentifiabilityCheck.Check(tall, Uncertified(23), 20, tallTruth, [], [], null, IdentifiabilityBudget.Default);
         Assert.Equal((IdentifiabilityStatus.NotCertified, 0), (work.Status, work.SupportsSearched));
         Assert.EndsWith("(exhaustive search skipped: the work of its C(23, 20) = 1771 least-squares problems, n·k² each, exceeds 2.00e+9)", work.Explanation);
+    }
+
+    // Without w*, the pair split from the caller's null vector v = 2(e_0 − e_1) of two identical columns is u = 2e_0, u′ = 2e_1, reported with
+    // ‖u − u′‖ = ‖v‖ = 2√2 and ‖u − u′‖/‖u‖ = √2.
+    [Fact]
+    public void PairWithoutWStarReportsItsDistances()
+    {
+        var c = new ConstructionCase(1, 3, 4, PatternRule.Greater, [1, 2, -1, 1], [1, 1, -1], [0, 0, 0], 0,
+            [new Candidate([0, 1], [2.0, -2.0])], false, Variants[2]);
+        IdentifiabilityReport report = Run(c, c.Operator(), NoExhaustive);
+        Assert.Equal((IdentifiabilityStatus.NotUnique, IdentifiabilityMethod.NullVectorCandidate), (report.Status, report.Method));
+        Assert.Equal([2.0, 0, 0], report.FirstSolution!.ToDense());
+        Assert.Equal([0, 2.0, 0], report.SecondSolution!.ToDense());
+        Assert.Equal(2 * Math.Sqrt(2), report.SecondSolutionDistance!.Value, 14);
+        Assert.Equal(Math.Sqrt(2), report.SecondSolutionRelativeDistance!.Value, 14);
     }
 
     // Inconsistent inputs are refused naming the argument: s ≤ 0, constants at the wrong level or restricted to supports, and w*, y, candidates or the structure of the wrong length.

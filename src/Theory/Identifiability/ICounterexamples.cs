@@ -8,6 +8,6 @@ internal interface ICounterexamples
     /// <summary>The verified counterexamples, in the order found.</summary>
     List<SecondSolutionCandidate> Found { get; }
 
-    /// <summary>Builds counterexamples from <paramref name="v"/>, verifies them by forward products, and keeps those that pass; true when one was kept.</summary>
-    bool FromNullVector(SparseVector v, IdentifiabilityMethod method, string origin);
+    /// <summary>Builds counterexamples from <paramref name="v"/>, verifies them by forward products, and keeps those that pass.</summary>
+    void FromNullVector(SparseVector v, IdentifiabilityMethod method, string origin);
 }

@@ -41,25 +41,22 @@ internal sealed class ImagePairs : ICounterexamples
     }
 
     /// <inheritdoc/>
-    public bool FromNullVector(SparseVector v, IdentifiabilityMethod method, string origin)
+    public void FromNullVector(SparseVector v, IdentifiabilityMethod method, string origin)
     {
         SparseVector nonzero = SparseCombination.WithoutZeros(v);
         int k = nonzero.Count;
         if (k == 0 || k > 2 * Sparsity || !nonzero.IsFinite())
         {
-            return false;
+            return;
         }
 
         int half = (k + 1) / 2;
         SparseVector u = SparseCombination.Slice(nonzero, 0, half);
         SparseVector other = SparseCombination.Slice(nonzero, half, k - half, scale: -1);
         double difference = RelativeImageDifference(u, other);
-        if (!(difference <= Tolerance))
+        if (difference <= Tolerance)
         {
-            return false;
+            Found.Add(new SecondSolutionCandidate(u, other, difference, method, origin));
         }
-
-        Found.Add(new SecondSolutionCandidate(u, other, difference, method, origin));
-        return true;
     }
 }

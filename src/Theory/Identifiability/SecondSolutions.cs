@@ -73,14 +73,13 @@ internal sealed class SecondSolutions : ICounterexamples
     }
 
     /// <inheritdoc/>
-    public bool FromNullVector(SparseVector v, IdentifiabilityMethod method, string origin)
+    public void FromNullVector(SparseVector v, IdentifiabilityMethod method, string origin)
     {
         if (Reference is not { } reference || v.NonzeroCount == 0 || !v.IsFinite())
         {
-            return false;
+            return;
         }
 
-        bool kept = false;
         int union = 0;
         for (int t = 0; t < v.Count; t++)
         {
@@ -97,15 +96,13 @@ internal sealed class SecondSolutions : ICounterexamples
                 continue;
             }
 
-            kept |= Offer(SparseCombination.Add(reference, -wi / v.Values[t], v, zeroAt: i), method, origin);
+            Offer(SparseCombination.Add(reference, -wi / v.Values[t], v, zeroAt: i), method, origin);
         }
 
+        // w_ref ≠ 0 always: it solves Aw = y with y ≠ 0.
         if (reference.NonzeroCount + union <= Sparsity)
         {
-            double scale = reference.Norm() > 0 ? reference.Norm() / v.Norm() : 1 / v.Norm();
-            kept |= Offer(SparseCombination.Add(reference, scale, v), method, origin);
+            Offer(SparseCombination.Add(reference, reference.Norm() / v.Norm(), v), method, origin);
         }
-
-        return kept;
     }
 }

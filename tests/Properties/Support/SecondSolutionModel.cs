@@ -4,8 +4,8 @@ using SparseIhtVerify.Solver.Operators;
 
 namespace SparseIhtVerify.Properties.Support;
 
-/// <summary>One documented counterexample: the pair, its verified residual and where it came from.</summary>
-public sealed record ModelPair(double[] First, double[] Second, double Residual, string Source);
+/// <summary>One documented counterexample: the pair, its verified residual, the kind of construction and its documented origin text.</summary>
+public sealed record ModelPair(double[] First, double[] Second, double Residual, string Source, string Origin);
 
 /// <summary>
 /// The second-solution constructions IdentifiabilityCheck documents, rebuilt here from their definitions on dense vectors so
@@ -29,7 +29,7 @@ public sealed class SecondSolutionModel(SensingOperator sensing, int sparsity, d
     private static SparseVector Sparse(double[] v) => SparseVector.FromDense(v);
 
     /// <summary>Offers w₂ against the reference (the labels question).</summary>
-    public void Offer(double[] second, string source)
+    public void Offer(double[] second, string source, string origin)
     {
         double[] w = reference!;
         if (Nonzeros(second) > sparsity || second.Any(x => !double.IsFinite(x)))
@@ -48,16 +48,16 @@ public sealed class SecondSolutionModel(SensingOperator sensing, int sparsity, d
         double residual = VectorKernels.Norm(image) / VectorKernels.Norm(labels);
         if (residual <= Tolerance)
         {
-            Pairs.Add(new ModelPair(w, second, residual, source));
+            Pairs.Add(new ModelPair(w, second, residual, source, origin));
         }
     }
 
     /// <summary>The constructions from one null vector v (dense, length N).</summary>
-    public void FromNullVector(double[] v, string source)
+    public void FromNullVector(double[] v, string source, string origin)
     {
         if (reference is null)
         {
-            SplitPair(v, source);
+            SplitPair(v, source, origin);
             return;
         }
 
@@ -84,17 +84,17 @@ public sealed class SecondSolutionModel(SensingOperator sensing, int sparsity, d
             double t = -w[i] / v[i];
             double[] second = w.Select((x, j) => x + t * v[j]).ToArray();
             second[i] = 0;
-            Offer(second, source);
+            Offer(second, source, origin);
         }
 
         if (Nonzeros(w) + outside <= sparsity)
         {
-            double scale = Norm(w) > 0 ? Norm(w) / Norm(v) : 1 / Norm(v);
-            Offer(w.Select((x, j) => x + scale * v[j]).ToArray(), source);
+            double scale = Norm(w) / Norm(v);
+            Offer(w.Select((x, j) => x + scale * v[j]).ToArray(), source, origin);
         }
     }
 
-    private void SplitPair(double[] v, string source)
+    private void SplitPair(double[] v, string source, string origin)
     {
         int[] support = Enumerable.Range(0, v.Length).Where(i => v[i] != 0).ToArray();
         int k = support.Length;
@@ -125,7 +125,7 @@ public sealed class SecondSolutionModel(SensingOperator sensing, int sparsity, d
         double relative = difference == 0 ? 0 : difference / scale;
         if (relative <= Tolerance)
         {
-            Pairs.Add(new ModelPair(u, other, relative, source));
+            Pairs.Add(new ModelPair(u, other, relative, source, origin));
         }
     }
 
