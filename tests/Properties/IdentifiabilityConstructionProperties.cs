@@ -7,6 +7,7 @@ using SparseIhtVerify.Solver;
 using SparseIhtVerify.Solver.Instances;
 using SparseIhtVerify.Solver.Kernels;
 using SparseIhtVerify.Solver.Operators;
+using SparseIhtVerify.Solver.Randomness;
 using SparseIhtVerify.Theory.Constants;
 using SparseIhtVerify.Theory.Identifiability;
 using Xunit;
@@ -610,6 +611,91 @@ public sealed class IdentifiabilityConstructionProperties
         Assert.Equal([0, 2.0, 0], report.SecondSolution!.ToDense());
         Assert.Equal(2 * Math.Sqrt(2), report.SecondSolutionDistance!.Value, 14);
         Assert.Equal(Math.Sqrt(2), report.SecondSolutionRelativeDistance!.Value, 14);
+    }
+
+    private static RestrictedConstants Synthetic(int level, double witness, IReadOnlyList<int> support, double beta = 1.0, double? betaCertified = null) =>
+        new(level, level, false, false, witness, support, beta, [], null, betaCertified, null, null, 0, 0, 0, ["synthetic"]);
+
+    /// <summary>An n×N Gaussian matrix from <paramref name="seed"/>, with the columns listed in <paramref name="copies"/> set equal to column 0.</summary>
+    private static DenseMatrixOperator Gaussian(int rows, int columns, long seed, params int[] copies)
+    {
+        var random = new SeededRandom(seed);
+        var matrix = new double[rows, columns];
+        for (int i = 0; i < rows; i++)
+        {
+            for (int j = 0; j < columns; j++)
+            {
+                matrix[i, j] = random.NextGaussian();
+            }
+
+            foreach (int j in copies)
+            {
+                matrix[i, j] = matrix[i, 0];
+            }
+        }
+
+        return new DenseMatrixOperator(matrix);
+    }
+
+    // A witness support on an all-off block's zero columns gives the pair (e_i, 0) without w*, and the origin names σ_min(A_S) = 0·σ_max(A_S) (0/0 read as 0).
+    [Fact]
+    public void WitnessSupportOfZeroColumnsGivesAPairAndNamesARatioOfZero()
+    {
+        var c = new ConstructionCase(2, 2, 4, PatternRule.Greater, [1, 0, 2, 1, -1, 2, 1, -2], [1, 0, 0, 0], [0, 0, 0, 0], 0, [], false, Variants[2]);
+        ActivationPatternOperator sensing = c.Operator();
+        IdentifiabilityReport report = IdentifiabilityCheck.Check(sensing, Synthetic(2, 0.6, [2, 3]), 1, null, [], [], null, NoExhaustive);
+        Assert.Equal((IdentifiabilityStatus.NotUnique, IdentifiabilityMethod.WitnessNullVector), (report.Status, report.Method));
+        Assert.Contains("the singular vector of σ_min(A_S) = 0·σ_max(A_S) on the witness columns [2, 3]", report.Explanation);
+        Assert.All(report.SecondSolution!.Indices.ToArray().Concat(report.FirstSolution!.Indices.ToArray()), i => Assert.InRange(i, 2, 3));
+    }
+
+    // The dependent columns are those where the singular vector of σ_min on α_2s's witness support is not negligible (|v_i| > 1e−6·max|v|): with
+    // column 1 = column 0 + 1e−9·(Gaussian) and column 2 independent, v ≈ (1, −1, O(1e−9))/√2 gives exactly [0, 1], in increasing order even
+    // when the support is given unsorted.
+    [Fact]
+    public void DependentColumnsAreTheNonNegligibleEntriesInIncreasingOrder()
+    {
+        DenseMatrixOperator noise = Gaussian(6, 1, 12);
+        DenseMatrixOperator exact = Gaussian(6, 3, 11, 1);
+        var matrix = new double[6, 3];
+        for (int i = 0; i < 6; i++)
+        {
+            for (int j = 0; j < 3; j++)
+            {
+                matrix[i, j] = exact.Forward(SparseVector.FromDense(Enumerable.Range(0, 3).Select(k => k == j ? 1.0 : 0).ToArray()))[i] + (j == 1 ? 1e-9 * noise.Forward(SparseVector.FromDense([1.0]))[i] : 0);
+            }
+        }
+
+        var sensing = new DenseMatrixOperator(matrix);
+        IdentifiabilityReport report = IdentifiabilityCheck.Check(sensing, Synthetic(2, 0, [2, 1, 0]), 1, null, [], [], null, NoExhaustive);
+        Assert.Equal([0, 1], report.DependentColumns);
+    }
+
+    // Witness supports are decomposed up to 400 columns (SymmetricEigenvalues.DenseSupportLimit): one of 400 columns is tried and named, one of 401 is not.
+    [Fact]
+    public void WitnessSupportsAreDecomposedUpToTheDenseLimit()
+    {
+        DenseMatrixOperator sensing = Gaussian(401, 401, 5);
+        int[] limit = Enumerable.Range(0, SymmetricEigenvalues.DenseSupportLimit).ToArray(), beyond = Enumerable.Range(0, 401).ToArray();
+        IdentifiabilityReport within = IdentifiabilityCheck.Check(sensing, Synthetic(401, 0.6, []), 201, null, [], [], null, NoExhaustive, [limit]);
+        IdentifiabilityReport over = IdentifiabilityCheck.Check(sensing, Synthetic(401, 0.6, []), 201, null, [], [], null, NoExhaustive, [beyond]);
+        Assert.Contains($"the witness support {IdentifiabilityText.Columns(limit)}", within.Explanation);
+        Assert.DoesNotContain("the witness support", over.Explanation);
+        Assert.Equal(IdentifiabilityStatus.NotCertified, over.Status);
+    }
+
+    // τ takes β from the finite bounds only: the certified β when finite and above the witness, the witness otherwise, and τ = 0 when no finite β is known.
+    [Fact]
+    public void RoundingToleranceUsesOnlyFiniteBeta()
+    {
+        DenseMatrixOperator sensing = Gaussian(5, 4, 3);
+        double Tau(double beta, double? certified) => IdentifiabilityCheck.RoundingTolerance(sensing, Synthetic(2, 0.6, [], beta, certified));
+        double unit = (5.0 * 2 + 4) * Math.Pow(2, -52);
+        Assert.Equal(3 * unit, Tau(2, 3));
+        Assert.Equal(2 * unit, Tau(2, 1));
+        Assert.Equal(2 * unit, Tau(2, double.PositiveInfinity));
+        Assert.Equal(0, Tau(double.PositiveInfinity, null));
+        Assert.Equal(0, Tau(double.NaN, double.NaN));
     }
 
     // Inconsistent inputs are refused naming the argument: s ≤ 0, constants at the wrong level or restricted to supports, and w*, y, candidates or the structure of the wrong length.

@@ -27,8 +27,9 @@ public static class IdentifiabilityCheck
     public const long WitnessWorkLimit = 20_000_000;
 
     /// <summary>
-    /// τ = (n·k + N)·ε·β, ε = 2⁻⁵², k = the level's effective size, β = max(certified β_k, witness β_k): the rounding of the
-    /// computed Gram G_S = A_SᵀA_S/n (entrywise at most n·ε·max G_ii, k entries a row) plus the eigen-solver's.
+    /// τ = (n·k + N)·ε·β, ε = 2⁻⁵², k = the level's effective size, β = max(certified β_k, witness β_k) over the finite ones (τ = 0
+    /// when neither is finite): the rounding of the computed Gram G_S = A_SᵀA_S/n (entrywise at most n·ε·max G_ii, k entries a row)
+    /// plus the eigen-solver's.
     /// </summary>
     public static double RoundingTolerance(SensingOperator sensing, RestrictedConstants level2s)
     {
