@@ -802,6 +802,24 @@ public sealed class IdentifiabilityConstructionProperties
         Assert.Equal((IdentifiabilityStatus.NotUnique, IdentifiabilityMethod.ExhaustiveSearch, 1), (report.Status, report.Method, report.SupportsSearched));
     }
 
+    // A support whose A_T is not finite (here a column holding an infinity) is never settled, with or without w*: the search is inconclusive on
+    // it and says why, and a witness support on it is named as not finite (before, the decomposition had rank 0, so the support read as
+    // "no solution on T" and the search claimed uniqueness; without w*, MathNet's SVD threw).
+    [Fact]
+    public void NonFiniteColumnsLeaveTheSearchInconclusive()
+    {
+        var sensing = new DenseMatrixOperator(new[,] { { 1, double.PositiveInfinity, 0 }, { 2, 1, 1 }, { 3, 1, -1 } });
+        IdentifiabilityReport labels = IdentifiabilityCheck.Check(sensing, Synthetic(2, 0.6, []), 1, SparseVector.FromDense([1.0, 0, 0]), [1.0, 2.0, 3.0], [], null, IdentifiabilityBudget.Default);
+        IdentifiabilityReport data = IdentifiabilityCheck.Check(sensing, Synthetic(2, 0.6, []), 1, null, [], [], null, IdentifiabilityBudget.Default);
+        Assert.Equal((IdentifiabilityStatus.NotCertified, 3), (labels.Status, labels.SupportsSearched));
+        Assert.EndsWith("(exhaustive search inconclusive on [1]: A_T on [1] is not finite)", labels.Explanation);
+        Assert.Equal((IdentifiabilityStatus.NotCertified, 3), (data.Status, data.SupportsSearched));
+        Assert.EndsWith("(exhaustive search inconclusive on [0, 1]: A_T on [0, 1] is not finite)", data.Explanation);
+        IdentifiabilityReport witness = IdentifiabilityCheck.Check(sensing, Synthetic(2, 0, [0, 1]), 1, null, [], [], null, NoExhaustive);
+        Assert.Equal([0, 1], witness.DependentColumns);
+        Assert.Contains("the witness support [0, 1] (A_S is not finite)", witness.Explanation);
+    }
+
     // Inconsistent inputs are refused naming the argument: s ≤ 0, constants at the wrong level or restricted to supports, and w*, y, candidates or the structure of the wrong length.
     [Fact]
     public void RefusesInconsistentInputsNamingThem()

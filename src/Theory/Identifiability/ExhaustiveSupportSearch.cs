@@ -7,7 +7,7 @@ namespace SparseIhtVerify.Theory.Identifiability;
 /// <summary>
 /// Exhaustive search over every support T of one size, each decomposed from A_T itself (<see cref="SupportDecomposition"/>);
 /// every residual is a forward product. Every s-sparse vector lies on some T of size min(s, N), so when all T are settled
-/// nothing was missed.
+/// nothing was missed. A support whose A_T holds a non-finite entry (σ_1 not finite) or whose fit is not finite is never settled.
 /// <para>
 /// With labels (size s): T is settled when the least-squares residual ‖A_T w_T − y‖/‖y‖ &gt; 1e−9 (no solution on T), or when
 /// w_T is distinct from the reference (a second solution), or when A_T has full column rank, w_T ≈ w_ref, and
@@ -40,6 +40,12 @@ internal static class ExhaustiveSupportSearch
         {
             examined++;
             SupportDecomposition svd = SupportDecomposition.Of(sensing, support);
+            if (!svd.IsFinite)
+            {
+                (inconclusive, reason) = (inconclusive ?? support, reason ?? $"A_T on {IdentifiabilityText.Columns(support)} is not finite");
+                continue;
+            }
+
             var fit = SparseCombination.WithoutZeros(new SparseVector(columns, support, svd.LeastSquares(labels)));
             double residual = pairs.RelativeResidual(fit);
             if (residual > pairs.Tolerance)
@@ -104,6 +110,12 @@ internal static class ExhaustiveSupportSearch
         {
             examined++;
             SupportDecomposition svd = SupportDecomposition.Of(sensing, support);
+            if (!svd.IsFinite)
+            {
+                (inconclusive, reason) = (inconclusive ?? support, reason ?? $"A_T on {IdentifiabilityText.Columns(support)} is not finite");
+                continue;
+            }
+
             if (svd.Smallest > pairs.Tolerance * svd.Singular[0])
             {
                 continue;

@@ -98,7 +98,7 @@ public static class IdentifiabilityCheck
             : EverySparseVector(inputs);
     }
 
-    /// <summary>The columns where the singular vector of σ_min(A_S) is not negligible (the whole support when it is too large to decompose).</summary>
+    /// <summary>The columns where the singular vector of σ_min(A_S) is not negligible (the whole support when it is too large to decompose or not finite).</summary>
     public static int[] NullVectorSupport(SensingOperator sensing, IReadOnlyList<int> support)
     {
         if (!Decomposable(sensing, support))
@@ -107,6 +107,11 @@ public static class IdentifiabilityCheck
         }
 
         SupportDecomposition svd = SupportDecomposition.Of(sensing, support.Order().ToArray());
+        if (!svd.IsFinite)
+        {
+            return svd.Support;
+        }
+
         double[] v = svd.SmallestRightVector();
         double largest = v.Max(x => Math.Abs(x));
         return svd.Support.Where((_, t) => Math.Abs(v[t]) > NegligibleEntry * largest).ToArray();
@@ -268,6 +273,12 @@ public static class IdentifiabilityCheck
             {
                 int[] sorted = support.Order().Distinct().ToArray();
                 SupportDecomposition svd = SupportDecomposition.Of(inputs.Sensing, sorted);
+                if (!svd.IsFinite)
+                {
+                    tried.Add($"the witness support {IdentifiabilityText.Columns(sorted)} (A_S is not finite)");
+                    continue;
+                }
+
                 string origin = $"the singular vector of σ_min(A_S) = {IdentifiabilityText.Number(svd.Singular[0] > 0 ? svd.Smallest / svd.Singular[0] : 0)}·σ_max(A_S) on the witness columns {IdentifiabilityText.Columns(sorted)}";
                 foreach (SparseVector v in svd.NullVectorForms(inputs.Sensing.Columns))
                 {

@@ -38,6 +38,9 @@ internal sealed class SupportDecomposition
     /// <summary>The numerical rank.</summary>
     public int Rank { get; }
 
+    /// <summary>False when A_T holds a non-finite entry: then every σ_i is NaN and nothing may be concluded from T.</summary>
+    public bool IsFinite => double.IsFinite(Singular[0]);
+
     /// <summary>σ_min(A_T).</summary>
     public double Smallest => Singular[^1];
 
@@ -46,6 +49,12 @@ internal sealed class SupportDecomposition
     {
         int n = sensing.Rows, k = support.Length;
         Matrix<double> a = sensing.ColumnSubmatrix(support);
+        if (!a.Enumerate().All(double.IsFinite))
+        {
+            // No decomposition of a non-finite A_T means anything (MathNet's SVD may also fail to converge): σ = NaN, rank 0.
+            return new SupportDecomposition(support, Enumerable.Repeat(double.NaN, k).ToArray(), Matrix<double>.Build.Dense(n, k), Matrix<double>.Build.DenseIdentity(k), 0);
+        }
+
         Matrix<double> left, right;
         Vector<double> s;
         if (n >= k)
