@@ -402,13 +402,14 @@ public sealed class IdentifiabilityConstructionProperties
         Prop.ForAll(CaseGen.ToArbitrary(), c => CheckCase(c).ToProperty(c.ToString(),
             "found", "none found", "certified", "without w*", "twin move chosen", "structural null vector chosen", "caller's candidate chosen", "several candidates"));
 
-    // Premise rates over 300 cases: pairs found by each construction, nothing found, certified cases, and the question without w*, each often enough to mean something.
+    // Premise rates over 300 cases: pairs found by each construction, nothing found, certified cases, and the question without w*, each often enough to mean something
+    // (observed: found ≈ 40%, none ≈ 40%, certified ≈ 12%, without w* ≈ 25%, twin move 14–20%, structural null vector 9–19%, caller 5–16%, several 27–34%).
     [Property(MaxTest = 1)]
     public Property ConstructionCasesMeetEachPremiseOften() =>
         Prop.ForAll(Gen.ArrayOf(CaseGen, 300).ToArbitrary(), cases =>
             PremiseFloor.Floor(cases, CheckCase,
                 ("found", 0.3), ("none found", 0.15), ("certified", 0.04), ("without w*", 0.1),
-                ("twin move chosen", 0.03), ("structural null vector chosen", 0.1), ("caller's candidate chosen", 0.03), ("several candidates", 0.15)));
+                ("twin move chosen", 0.03), ("structural null vector chosen", 0.05), ("caller's candidate chosen", 0.03), ("several candidates", 0.15)));
 
     // The exhaustive search runs (supports searched > 0) exactly when no documented construction verified and α_2s is not certified; when a construction verified, the report is the one without any search.
     [Property(MaxTest = 150)]
