@@ -633,6 +633,8 @@ public sealed class IdentifiabilityConstructionProperties
         IdentifiabilityReport work = IdentifiabilityCheck.Check(tall, Uncertified(23), 20, tallTruth, [], [], null, IdentifiabilityBudget.Default);
         Assert.Equal((IdentifiabilityStatus.NotCertified, 0), (work.Status, work.SupportsSearched));
         Assert.EndsWith("(exhaustive search skipped: the work of its C(23, 20) = 1771 least-squares problems, n·k² each, exceeds 2.00e+9)", work.Explanation);
+        IdentifiabilityReport tight = IdentifiabilityCheck.Check(tall, Uncertified(23), 20, tallTruth, [], [], null, new IdentifiabilityBudget(ExhaustiveSupports: 1771));
+        Assert.EndsWith("(exhaustive search skipped: the work of its C(23, 20) = 1771 least-squares problems, n·k² each, exceeds 2.00e+9)", tight.Explanation);
     }
 
     // Without w*, the pair split from the caller's null vector v = 2(e_0 − e_1) of two identical columns is u = 2e_0, u′ = 2e_1, reported with
@@ -773,24 +775,61 @@ public sealed class IdentifiabilityConstructionProperties
     }
 
     // A support whose σ_min is too small to rule out solutions within the tolerance leaves the search inconclusive, never Unique: with
-    // c_1 = c_0 + 1e−6·e and y = c_0, solved by w* = e_0 or (when w* = e_2 does not solve) by w₁ on [0, 1], named as the vector compared with.
+    // c_1 = c_0 + 1e−6·e and y = 1000·c_0, solved by w* = 1000·e_0 or (when w* = e_2 does not solve) by w₁ on [0, 1], named as the vector
+    // compared with; σ_min·(1e−6·‖w_ref‖) ≈ 1.5e−9 is below 1e−9·‖y‖ ≈ 2e−6 but above 1e−9/‖y‖. The caller's (false) candidate is tried once,
+    // against w* or against w₁.
     [Fact]
     public void NearlyDependentSupportLeavesTheSearchInconclusive()
     {
         DenseMatrixOperator sensing = NearCopy(1e-6, 1);
-        double[] y = sensing.Forward(SparseVector.FromDense([1.0, 0, 0]));
-        IdentifiabilityReport solves = IdentifiabilityCheck.Check(sensing, Synthetic(3, 0.6, []), 2, SparseVector.FromDense([1.0, 0, 0]), y, [], null, IdentifiabilityBudget.Default);
-        IdentifiabilityReport other = IdentifiabilityCheck.Check(sensing, Synthetic(3, 0.6, []), 2, SparseVector.FromDense([0, 0, 1.0]), y, [], null, IdentifiabilityBudget.Default);
+        double[] y = sensing.Forward(SparseVector.FromDense([1000.0, 0, 0]));
+        SparseVector[] candidate = [SparseVector.FromDense([1.0, 0, -1.0])];
+        IdentifiabilityReport solves = IdentifiabilityCheck.Check(sensing, Synthetic(3, 0.6, []), 2, SparseVector.FromDense([1000.0, 0, 0]), y, candidate, null, IdentifiabilityBudget.Default);
+        IdentifiabilityReport other = IdentifiabilityCheck.Check(sensing, Synthetic(3, 0.6, []), 2, SparseVector.FromDense([0, 0, 1.0]), y, candidate, null, IdentifiabilityBudget.Default);
         foreach (IdentifiabilityReport report in new[] { solves, other })
         {
-            Assert.Equal(IdentifiabilityStatus.NotCertified, report.Status);
-            Assert.Contains("(exhaustive search inconclusive on [0, 1]: σ_min(A_T) = ", report.Explanation);
+            Assert.Equal((IdentifiabilityStatus.NotCertified, 3), (report.Status, report.SupportsSearched));
+            Assert.Contains("among the dependencies tried (the caller's null-vector candidates (1), exhaustive search inconclusive on [0, 1]: σ_min(A_T) = ", report.Explanation);
             Assert.EndsWith("on [0, 1] is too small to rule out other solutions within the tolerance)", report.Explanation);
-            Assert.Equal(3, report.SupportsSearched);
         }
 
         Assert.DoesNotContain("w₁", solves.Explanation);
         Assert.Contains($"; compared with w₁ (support {IdentifiabilityText.Columns(other.FirstSolution!.Indices.ToArray())}; w* does not solve Aw = y (‖Aw* − y‖/‖y‖ = ", other.Explanation);
+    }
+
+    // A support whose σ_min is comfortably large settles even for a large w*: c_1 = c_0 + 1e−2·e, w* = 1000·e_0, s = 2, where
+    // σ_min·(1e−6·‖w*‖) ≈ 1.5e−5 exceeds 1e−9·‖y‖ ≈ 2.4e−6: Unique by exhaustive search of all 3 supports.
+    [Fact]
+    public void WellSeparatedSupportsSettleForALargeSolution()
+    {
+        DenseMatrixOperator sensing = NearCopy(1e-2, 1);
+        IdentifiabilityReport report = IdentifiabilityCheck.Check(sensing, Synthetic(3, 0.6, []), 2, SparseVector.FromDense([1000.0, 0, 0]), [], [], null, IdentifiabilityBudget.Default);
+        Assert.Equal((IdentifiabilityStatus.Unique, IdentifiabilityMethod.ExhaustiveSearch, 3), (report.Status, report.Method, report.SupportsSearched));
+    }
+
+    // Without w*, well-conditioned supports settle: a 6×3 Gaussian A is Unique by exhaustive search of its C(3, 2) = 3 supports of size 2s = 2.
+    [Fact]
+    public void WellConditionedSupportsSettleWithoutWStar()
+    {
+        IdentifiabilityReport report = IdentifiabilityCheck.Check(Gaussian(6, 3, 41), Synthetic(2, 0.6, []), 1, null, [], [], null, IdentifiabilityBudget.Default);
+        Assert.Equal((IdentifiabilityStatus.Unique, IdentifiabilityMethod.ExhaustiveSearch, 3), (report.Status, report.Method, report.SupportsSearched));
+        Assert.StartsWith("exhaustive search of all C(3, 2) = 3 supports T of size 2s: each has σ_min(A_T) > 1e-9·σ_max(A_T)", report.Explanation);
+    }
+
+    // The witness origin names σ_min(A_S)/σ_max(A_S) as computed: for c_1 = c_0 + 1e−12·e the printed ratio is within a factor 2 of MathNet's
+    // SVD of the same two columns (both about 1e−13, far below 1e−9, so the pair split from its singular vector verifies).
+    [Fact]
+    public void WitnessOriginNamesTheSingularValueRatio()
+    {
+        DenseMatrixOperator sensing = NearCopy(1e-12, 1, columns: 2);
+        IdentifiabilityReport report = IdentifiabilityCheck.Check(sensing, Synthetic(2, 0.6, [0, 1]), 1, null, [], [], null, NoExhaustive);
+        Assert.Equal((IdentifiabilityStatus.NotUnique, IdentifiabilityMethod.WitnessNullVector), (report.Status, report.Method));
+        System.Text.RegularExpressions.Match printed = System.Text.RegularExpressions.Regex.Match(report.Explanation, "σ_min\\(A_S\\) = ([^·]+)·σ_max\\(A_S\\)");
+        Assert.True(printed.Success, report.Explanation);
+        double ratio = double.Parse(printed.Groups[1].Value, CultureInfo.InvariantCulture);
+        double[] singular = sensing.ColumnSubmatrix([0, 1]).Svd(computeVectors: false).S.ToArray();
+        double expected = singular[1] / singular[0];
+        Assert.InRange(ratio, expected / 2, expected * 2);
     }
 
     // Without w*, a support with σ_min(A_T) ≤ 1e−9·σ_max(A_T) is not settled even when σ_min is far above 1e−9 in absolute terms: columns
@@ -809,16 +848,16 @@ public sealed class IdentifiabilityConstructionProperties
     [Fact]
     public void NonFiniteColumnsLeaveTheSearchInconclusive()
     {
-        var sensing = new DenseMatrixOperator(new[,] { { 1, double.PositiveInfinity, 0 }, { 2, 1, 1 }, { 3, 1, -1 } });
-        IdentifiabilityReport labels = IdentifiabilityCheck.Check(sensing, Synthetic(2, 0.6, []), 1, SparseVector.FromDense([1.0, 0, 0]), [1.0, 2.0, 3.0], [], null, IdentifiabilityBudget.Default);
+        var sensing = new DenseMatrixOperator(new[,] { { 1, double.PositiveInfinity, 0, double.NegativeInfinity }, { 2, 1, 1, 1 }, { 3, 1, -1, 2 } });
+        IdentifiabilityReport labels = IdentifiabilityCheck.Check(sensing, Synthetic(2, 0.6, []), 1, SparseVector.FromDense([1.0, 0, 0, 0]), [1.0, 2.0, 3.0], [], null, IdentifiabilityBudget.Default);
         IdentifiabilityReport data = IdentifiabilityCheck.Check(sensing, Synthetic(2, 0.6, []), 1, null, [], [], null, IdentifiabilityBudget.Default);
-        Assert.Equal((IdentifiabilityStatus.NotCertified, 3), (labels.Status, labels.SupportsSearched));
+        Assert.Equal((IdentifiabilityStatus.NotCertified, 4), (labels.Status, labels.SupportsSearched));
         Assert.EndsWith("(exhaustive search inconclusive on [1]: A_T on [1] is not finite)", labels.Explanation);
-        Assert.Equal((IdentifiabilityStatus.NotCertified, 3), (data.Status, data.SupportsSearched));
+        Assert.Equal((IdentifiabilityStatus.NotCertified, 6), (data.Status, data.SupportsSearched));
         Assert.EndsWith("(exhaustive search inconclusive on [0, 1]: A_T on [0, 1] is not finite)", data.Explanation);
         IdentifiabilityReport witness = IdentifiabilityCheck.Check(sensing, Synthetic(2, 0, [0, 1]), 1, null, [], [], null, NoExhaustive);
         Assert.Equal([0, 1], witness.DependentColumns);
-        Assert.Contains("the witness support [0, 1] (A_S is not finite)", witness.Explanation);
+        Assert.EndsWith("among the dependencies tried (the witness support [0, 1] (A_S is not finite), exhaustive search skipped: C(4, 2) = 6 supports exceed the budget of 0)", witness.Explanation);
     }
 
     // Inconsistent inputs are refused naming the argument: s ≤ 0, constants at the wrong level or restricted to supports, and w*, y, candidates or the structure of the wrong length.

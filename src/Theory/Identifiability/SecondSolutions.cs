@@ -7,7 +7,7 @@ namespace SparseIhtVerify.Theory.Identifiability;
 /// <summary>
 /// Builds and verifies second s-sparse solutions of Aw = y against a reference solution w_ref (w*, or the first solution
 /// the exhaustive search found). From a null vector v (Av ≈ 0): w₂ = w_ref − (w_ref,i/v_i)·v for every
-/// i ∈ supp v ∩ supp w_ref (coordinate i set to exactly 0), and w₂ = w_ref + (‖w_ref‖/‖v‖)·v when |supp w_ref ∪ supp v| ≤ s.
+/// i ∈ supp v ∩ supp w_ref (coordinate i set to exactly 0), and w₂ = w_ref + (‖w_ref‖/‖v‖)·v.
 /// A candidate is kept only when ‖w₂‖₀ ≤ s, ‖w₂ − w_ref‖ &gt; 1e−6·‖w_ref‖, and ‖Aw₂ − y‖/‖y‖ ≤ 1e−9 by a forward product.
 /// </summary>
 internal sealed class SecondSolutions : ICounterexamples
@@ -80,29 +80,16 @@ internal sealed class SecondSolutions : ICounterexamples
             return;
         }
 
-        int union = 0;
         for (int t = 0; t < v.Count; t++)
         {
             int i = v.Indices[t];
-            double wi = reference[i];
-            if (v.Values[t] == 0)
+            if (v.Values[t] != 0 && reference[i] != 0)
             {
-                continue;
+                Offer(SparseCombination.Add(reference, -reference[i] / v.Values[t], v, zeroAt: i), method, origin);
             }
-
-            if (wi == 0)
-            {
-                union++;
-                continue;
-            }
-
-            Offer(SparseCombination.Add(reference, -wi / v.Values[t], v, zeroAt: i), method, origin);
         }
 
-        // w_ref ≠ 0 always: it solves Aw = y with y ≠ 0.
-        if (reference.NonzeroCount + union <= Sparsity)
-        {
-            Offer(SparseCombination.Add(reference, reference.Norm() / v.Norm(), v), method, origin);
-        }
+        // w_ref ≠ 0 always (it solves Aw = y with y ≠ 0); Offer keeps this one only when it is s-sparse.
+        Offer(SparseCombination.Add(reference, reference.Norm() / v.Norm(), v), method, origin);
     }
 }
