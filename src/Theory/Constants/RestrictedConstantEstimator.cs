@@ -81,11 +81,7 @@ public static class RestrictedConstantEstimator
         }
 
         double? alphaCertified = null, betaCertified = null;
-        if (exact)
-        {
-            (alphaCertified, betaCertified) = (search.AlphaValue, search.BetaValue);
-        }
-        else if (full is not null)
+        if (!exact && full is not null)
         {
             (alphaCertified, betaCertified) = GramCertificate.Certify(full, required, effective);
             methods.Add("Gershgorin and full-Gram certificate");
