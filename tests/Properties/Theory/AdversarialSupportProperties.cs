@@ -71,7 +71,7 @@ public sealed class AdversarialSupportProperties
     }
 
     private static readonly Gen<RunCase> RunGen =
-        from pattern in PatternCase.Gen(1, 13)
+        from pattern in Gen.Frequency((1, PatternCase.Gen(2, 2)), (4, PatternCase.Gen(1, 13)))
         from level in Gen.Choose(1, Math.Min(pattern.Columns, 7))
         from required in Gen.Frequency((2, Gen.Constant(0)), (2, Gen.Choose(Math.Min(1, level), Math.Max(Math.Min(1, level), level - 2))), (1, Gen.Choose(0, level)))
         from seed in Generators.InstanceGenerators.Seed
@@ -116,7 +116,9 @@ public sealed class AdversarialSupportProperties
             {
                 for (int t = 0; t < Math.Min(JoinedPairs, scored.Count); t++)
                 {
-                    if (t > 0 && !search.BudgetLasts(checkSupports: false))
+                    // The best pair is joined whatever the budget (the check at t = 0 is logged only, so that a budget can sit on it).
+                    bool lasts = search.BudgetLasts(checkSupports: false);
+                    if (t > 0 && !lasts)
                     {
                         events.Add("stopped by the work budget");
                         break;
@@ -199,13 +201,13 @@ public sealed class AdversarialSupportProperties
     public Property RunExaminesTheDocumentedSupports() =>
         Prop.ForAll(RunGen.ToArbitrary(), c => CheckRun(c).ToProperty(c.ToString(), RunTags));
 
-    // Premise rates over 150 runs: each branch of the pass (pairs recorded or joined to S*, more than 40 pairs, more than 8 anchors, groups smaller than p, a work cut, no or one free column, two blocks) often enough.
+    // Premise rates over 150 runs (floors about four standard deviations below the observed rates): each branch of the pass (pairs recorded or joined to S*, more than 40 pairs, more than 8 anchors, groups smaller than p, a work cut, no or one free column, two blocks) often enough.
     [Property(MaxTest = 1)]
     public Property RunCasesMeetEachPremiseOften() =>
         Prop.ForAll(Gen.ArrayOf(RunGen, 150).ToArbitrary(), cases =>
             PremiseFloor.Floor(cases, CheckRun,
-                ("pairs recorded", 0.2), ("best pairs joined to S*", 0.15), ("more than 40 pairs", 0.1), ("more than 8 anchors", 0.15), ("group smaller than p", 0.3),
-                ("stopped by the work budget", 0.1), ("level = |S*|", 0.05), ("one free column", 0.05), ("two blocks", 0.04)));
+                ("pairs recorded", 0.18), ("best pairs joined to S*", 0.15), ("more than 40 pairs", 0.08), ("more than 8 anchors", 0.1), ("group smaller than p", 0.3),
+                ("stopped by the work budget", 0.1), ("level = |S*|", 0.03), ("one free column", 0.05), ("two blocks", 0.08)));
 
     /// <summary>p blocks over n samples and d inputs with the given generators (block by block); coordinate 0 of X scaled by <paramref name="scale0"/>.</summary>
     private static ActivationPatternOperator Operator(long seed, int n, int d, double[] generators, PatternRule rule, double scale0 = 1)

@@ -126,7 +126,7 @@ public sealed class SupportSearchProperties
     public Property BudgetStateFollowsTheDocumentedCosts() =>
         Prop.ForAll(BookkeepingGen.ToArbitrary(), c => CheckBookkeeping(c).ToProperty(c.ToString(), "work exactly at its budget", "supports exactly at their budget", "complete"));
 
-    // Premise rates over 150 runs: the work lands exactly on its budget, the supports exactly on theirs, and a run stays complete, each often enough.
+    // Premise rates over 150 runs (observed 50–65% each): the work lands exactly on its budget, the supports exactly on theirs, and a run stays complete, each often enough.
     [Property(MaxTest = 1)]
     public Property BookkeepingCasesHitTheBudgetsExactly() =>
         Prop.ForAll(Gen.ArrayOf(BookkeepingGen, 150).ToArbitrary(), cases =>
@@ -352,13 +352,13 @@ public sealed class SupportSearchProperties
     public Property GreedyImprovementFollowsItsDefinition() =>
         Prop.ForAll(GreedyGen.ToArbitrary(), c => CheckGreedy(c).ToProperty(c.ToString(), GreedyTags));
 
-    // Premise rates over 150 runs: growth and swaps each stopped by a budget, swaps taken, second passes, local optima, ties and S* each often enough.
+    // Premise rates over 150 runs (floors about four standard deviations below the observed rates): growth and swaps each stopped by a budget, swaps taken, second passes, local optima, ties and S* each often enough.
     [Property(MaxTest = 1)]
     public Property GreedyCasesMeetEachPremiseOften() =>
         Prop.ForAll(Gen.ArrayOf(GreedyGen, 150).ToArbitrary(), cases =>
             PremiseFloor.Floor(cases, CheckGreedy,
-                ("growth stopped by a budget", 0.1), ("swaps stopped by a budget", 0.15), ("swap taken", 0.3), ("second swap pass", 0.2),
-                ("local optimum", 0.4), ("every support ties", 0.08), ("S* given", 0.2)));
+                ("growth stopped by a budget", 0.06), ("swaps stopped by a budget", 0.15), ("swap taken", 0.25), ("second swap pass", 0.18),
+                ("local optimum", 0.4), ("every support ties", 0.06), ("S* given", 0.15)));
 
     // Without a budget, what the greedy search reaches is as good as claimed, checked by brute force on the oracle Gram: the α witness
     // is no worse than the start or its best one-column extension, and if it has k columns no single swap of a column outside S* lowers
@@ -406,7 +406,7 @@ public sealed class SupportSearchProperties
         });
 
     // The pool is every column up to 300 and 300 columns drawn from the search's stream beyond (N = 300 and N = 301 here), with the
-    // definition's supports, work and witnesses.
+    // definition's supports, work and witnesses; up to 300 columns nothing is drawn, so the random supports that follow are the stream's first.
     [Theory]
     [InlineData(300)]
     [InlineData(301)]
@@ -419,5 +419,10 @@ public sealed class SupportSearchProperties
         CompareWithModel(v, search, model, $"N = {columns}");
         Assert.True(v.Ok, v.Failure);
         Assert.Contains("swap taken", model.Events);
+        if (columns <= SearchModel.GreedyPool)
+        {
+            var fresh = new SupportSearch(a, 3, [5], new EstimationBudget(Directions: 0, Seed: 7), gram);
+            Assert.Equal(fresh.RandomSupport(), search.RandomSupport());
+        }
     }
 }
