@@ -18,7 +18,7 @@ public sealed class VerdictRuleProperties
 {
     private const int Samples = 1000, Unknowns = 1000, S = 2;
 
-    /// <summary>Synthetic constants at one level: witness α ≤ β (α = β = 0, a zero Gram, about one level in 30) and certified bounds around them (or none).</summary>
+    /// <summary>Synthetic constants at one level: witness α ≤ β (α = β = 0, a zero Gram, in one level of 63) and certified bounds around them (or none).</summary>
     private static Gen<RestrictedConstants> LevelGen(int level) =>
         from alpha in Gen.Frequency((1, Gen.Constant(0)), (8, Gen.Choose(1, 1000))).Select(v => v / 1000.0)
         from spread in Gen.Frequency((1, Gen.Constant(0)), (4, Gen.Choose(0, 300)), (2, Gen.Choose(0, 3000))).Select(v => v / 1000.0)
