@@ -360,6 +360,27 @@ public sealed class SupportSearchProperties
                 ("growth stopped by a budget", 0.06), ("swaps stopped by a budget", 0.15), ("swap taken", 0.25), ("second swap pass", 0.18),
                 ("local optimum", 0.4), ("every support ties", 0.06), ("S* given", 0.15)));
 
+    // Growth stops when no column has a finite score (here every extension of the recorded start {0} has a NaN Gram entry), instead of
+    // re-examining the pool until the supports budget is spent: start, 3 extensions, the growth end, 3 swaps (none beats λ = 1), the end.
+    [Fact]
+    public void GrowthStopsWhenNoExtensionHasAFiniteScore()
+    {
+        DenseMatrixOperator a = new DenseCase(1, 5, 4, DenseKind.Gaussian).Build();
+        Matrix<double> gram = Matrix<double>.Build.DenseDiagonal(4, 4, 2.0);
+        gram[0, 0] = 1.0;
+        for (int j = 1; j < 4; j++)
+        {
+            gram[0, j] = gram[j, 0] = double.NaN;
+        }
+
+        var search = new SupportSearch(a, 2, [], new EstimationBudget(Supports: 1000, Work: double.PositiveInfinity, Directions: 0), gram);
+        search.Record([0], 1.0, 1.0);
+        search.Improve(minimise: true);
+        Assert.Equal(1 + 3 + 1 + 3 + 1, search.Examined);
+        Assert.Equal(1.0, search.AlphaValue);
+        Assert.Equal([0], search.AlphaSupport);
+    }
+
     // Without a budget, what the greedy search reaches is as good as claimed, checked by brute force on the oracle Gram: the α witness
     // is no worse than the start or its best one-column extension, and if it has k columns no single swap of a column outside S* lowers
     // λ_min (by more than rounding); the same for β with λ_max; witness supports contain S*.
