@@ -637,6 +637,88 @@ public sealed class IdentifiabilityConstructionProperties
         Assert.EndsWith("(exhaustive search skipped: the work of its C(23, 20) = 1771 least-squares problems, n·k² each, exceeds 2.00e+9)", tight.Explanation);
     }
 
+    // The work limit is inclusive: C(N, 1)·n·1² = 2000·10⁶ = 2e9 exactly is affordable, one more row is not (decided from the shape alone).
+    [Fact]
+    public void ExhaustiveWorkAtItsLimitIsAffordable()
+    {
+        var budget = new IdentifiabilityBudget(ExhaustiveSupports: 1_000_000);
+        Assert.True(ExhaustiveSupportSearch.Affordable(new ShapeOnlyOperator(1_000_000, 2000), 1, budget, out double supports));
+        Assert.Equal(2000, supports);
+        Assert.Equal(IdentifiabilityBudget.ExhaustiveWork, supports * 1_000_000);
+        Assert.False(ExhaustiveSupportSearch.Affordable(new ShapeOnlyOperator(1_000_001, 2000), 1, budget, out _));
+    }
+
+    /// <summary>The Gaussian 6-vectors g, e, f of <see cref="NearCopy"/> (seeds 21, 22, 23).</summary>
+    private static (double[] G, double[] E, double[] F) NearCopyColumns()
+    {
+        double[] Column(long seed) => Gaussian(6, 1, seed).Forward(SparseVector.FromDense([1.0]));
+        return (Column(21), Column(22), Column(23));
+    }
+
+    // Of several supports the search cannot settle, the first in lexicographic order is named: columns g, g + 1e−6·e, g + 1e−6·f with
+    // y = 1000·g, w* = 1000·e_0, s = 2; [0, 1] and [0, 2] are both too ill-conditioned to rule out nearby solutions (as in
+    // NearlyDependentSupportLeavesTheSearchInconclusive), [1, 2] has no solution (g is about 1e−6 from its span); [0, 1] is named.
+    [Fact]
+    public void FirstUnsettledSupportIsTheOneNamed()
+    {
+        (double[] g, double[] e, double[] f) = NearCopyColumns();
+        var matrix = new double[6, 3];
+        for (int i = 0; i < 6; i++)
+        {
+            (matrix[i, 0], matrix[i, 1], matrix[i, 2]) = (g[i], g[i] + 1e-6 * e[i], g[i] + 1e-6 * f[i]);
+        }
+
+        var sensing = new DenseMatrixOperator(matrix);
+        SparseVector truth = SparseVector.FromDense([1000.0, 0, 0]);
+        IdentifiabilityReport report = IdentifiabilityCheck.Check(sensing, Synthetic(3, 0.6, []), 2, truth, sensing.Forward(truth), [], null, IdentifiabilityBudget.Default);
+        Assert.Equal((IdentifiabilityStatus.NotCertified, 3), (report.Status, report.SupportsSearched));
+        Assert.Contains("exhaustive search inconclusive on [0, 1]: σ_min(A_T) = ", report.Explanation);
+        Assert.EndsWith("on [0, 1] is too small to rule out other solutions within the tolerance)", report.Explanation);
+    }
+
+    // Without w*, a support below the relative threshold whose pair does not verify leaves the search inconclusive and says so: columns g and
+    // g + δ·e with δ = 1.5e−9·‖g‖/‖e⊥‖ (e⊥: e without its g component) give σ_min ≈ δ‖e⊥‖/√2 ≤ 1e−9·σ_max ≈ 1e−9·√2‖g‖, but the halves
+    // u = v₁e_0, u′ = −v₂e_1 of the singular vector have ‖Au − Au′‖ = σ_min > 1e−9·max(‖Au‖, ‖Au′‖) ≈ 1e−9‖g‖/√2.
+    [Fact]
+    public void UnverifiedPairBelowTheThresholdLeavesTheSearchInconclusive()
+    {
+        (double[] g, double[] e, _) = NearCopyColumns();
+        double along = e.Zip(g, (a, b) => a * b).Sum() / g.Sum(x => x * x);
+        double orthogonal = Math.Sqrt(e.Select((x, i) => (x - along * g[i]) * (x - along * g[i])).Sum());
+        double delta = 1.5e-9 * Math.Sqrt(g.Sum(x => x * x)) / orthogonal;
+        var matrix = new double[6, 2];
+        for (int i = 0; i < 6; i++)
+        {
+            (matrix[i, 0], matrix[i, 1]) = (g[i], g[i] + delta * e[i]);
+        }
+
+        IdentifiabilityReport report = IdentifiabilityCheck.Check(new DenseMatrixOperator(matrix), Synthetic(2, 0.6, []), 1, null, [], [], null, IdentifiabilityBudget.Default);
+        Assert.Equal((IdentifiabilityStatus.NotCertified, 1), (report.Status, report.SupportsSearched));
+        Assert.EndsWith("exhaustive search inconclusive on [0, 1]: σ_min(A_T) ≤ 1e-9·σ_max(A_T) on [0, 1] but its singular vector's halves did not verify)", report.Explanation);
+    }
+
+    // With labels, a rank-deficient A_T whose null-vector solutions do not verify leaves the search inconclusive and says so: columns g,
+    // g + 1e−9·e and their rounded sum (rank 2 of 3, σ_3 ≈ 1e−16·σ_1), w* = the right singular vector of σ_2 (so ‖y‖ = ‖Aw*‖ ≈ 1e−9·σ_1);
+    // every w* + c·v has residual about c·σ_3/‖y‖ ≈ 1e−7 > 1e−9.
+    [Fact]
+    public void UnverifiedNullVectorSolutionsLeaveTheSearchInconclusive()
+    {
+        (double[] g, double[] e, _) = NearCopyColumns();
+        var matrix = new double[6, 3];
+        for (int i = 0; i < 6; i++)
+        {
+            (matrix[i, 0], matrix[i, 1]) = (g[i], g[i] + 1e-9 * e[i]);
+            matrix[i, 2] = matrix[i, 0] + matrix[i, 1];
+        }
+
+        var sensing = new DenseMatrixOperator(matrix);
+        double[] direction = sensing.ColumnSubmatrix([0, 1, 2]).Svd(computeVectors: true).VT.Row(1).ToArray();
+        SparseVector truth = SparseVector.FromDense(direction);
+        IdentifiabilityReport report = IdentifiabilityCheck.Check(sensing, Synthetic(3, 0.6, []), 3, truth, sensing.Forward(truth), [], null, IdentifiabilityBudget.Default);
+        Assert.Equal((IdentifiabilityStatus.NotCertified, 1), (report.Status, report.SupportsSearched));
+        Assert.EndsWith("exhaustive search inconclusive on [0, 1, 2]: A_T is rank-deficient on [0, 1, 2] but no solution built from its null vector verified)", report.Explanation);
+    }
+
     // Without w*, the pair split from the caller's null vector v = 2(e_0 − e_1) of two identical columns is u = 2e_0, u′ = 2e_1, reported with
     // ‖u − u′‖ = ‖v‖ = 2√2 and ‖u − u′‖/‖u‖ = √2.
     [Fact]
