@@ -676,6 +676,25 @@ public sealed class IdentifiabilityConstructionProperties
         Assert.EndsWith("on [0, 1] is too small to rule out other solutions within the tolerance)", report.Explanation);
     }
 
+    // A nearly dependent pair away from the solution does not block uniqueness: columns f, g, g + 1e−6·e with w* = 1000·e_0, s = 2; [0, 1] and
+    // [0, 2] hold w* and are well conditioned, [1, 2] is ill-conditioned but has no solution (f is far from its span), so it is settled as such
+    // (it is not judged as if the reference lay on it): Unique by exhaustive search of all 3 supports.
+    [Fact]
+    public void IllConditionedSupportWithoutASolutionIsSettled()
+    {
+        (double[] g, double[] e, double[] f) = NearCopyColumns();
+        var matrix = new double[6, 3];
+        for (int i = 0; i < 6; i++)
+        {
+            (matrix[i, 0], matrix[i, 1], matrix[i, 2]) = (f[i], g[i], g[i] + 1e-6 * e[i]);
+        }
+
+        var sensing = new DenseMatrixOperator(matrix);
+        SparseVector truth = SparseVector.FromDense([1000.0, 0, 0]);
+        IdentifiabilityReport report = IdentifiabilityCheck.Check(sensing, Synthetic(3, 0.6, []), 2, truth, sensing.Forward(truth), [], null, IdentifiabilityBudget.Default);
+        Assert.Equal((IdentifiabilityStatus.Unique, IdentifiabilityMethod.ExhaustiveSearch, 3), (report.Status, report.Method, report.SupportsSearched));
+    }
+
     // Without w*, a support below the relative threshold whose pair does not verify leaves the search inconclusive and says so: columns g and
     // g + δ·e with δ = 1.5e−9·‖g‖/‖e⊥‖ (e⊥: e without its g component) give σ_min ≈ δ‖e⊥‖/√2 ≤ 1e−9·σ_max ≈ 1e−9·√2‖g‖, but the halves
     // u = v₁e_0, u′ = −v₂e_1 of the singular vector have ‖Au − Au′‖ = σ_min > 1e−9·max(‖Au‖, ‖Au′‖) ≈ 1e−9‖g‖/√2.
