@@ -10,8 +10,8 @@ namespace SparseIhtVerify.Theory.Identifiability;
 /// nothing was missed. A support whose A_T holds a non-finite entry (σ_1 not finite) or whose fit is not finite is never settled.
 /// <para>
 /// With labels (size s): T is settled when the least-squares residual ‖A_T w_T − y‖/‖y‖ &gt; 1e−9 (no solution on T; when the
-/// reference lies on T, w_T is the reference, which solves), or when
-/// w_T is distinct from the reference (a second solution), or when A_T has full column rank, w_T ≈ w_ref, and
+/// reference lies on T, w_T is the reference, which solves), or when w_T is distinct from the reference (a second solution),
+/// or when A_T has full column rank, w_T ≈ w_ref, and
 /// σ_min(A_T)·(1e−6‖w_ref‖ − ‖w_T − w_ref‖) &gt; 1e−9‖y‖ (every w on T at distance &gt; 1e−6‖w_ref‖ from w_ref has
 /// ‖A_T w − y‖ ≥ σ_min‖w − w_T‖ &gt; 1e−9‖y‖). A rank-deficient A_T with zero residual has the solutions w_T + null(A_T):
 /// one is built from the singular vector of σ_min and verified.
