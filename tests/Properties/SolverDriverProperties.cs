@@ -146,6 +146,33 @@ public sealed class SolverDriverProperties
         Assert.Equal(0, counting.ForwardCalls);
     }
 
+    // A cancellation is honoured before each iteration: a token cancelled from the callback of row 3 stops the solve with
+    // OperationCanceledException after exactly 3 rows, and one cancelled before the solve lets no row run (IHT on a noisy
+    // 30×12 Gaussian instance, tolerance 1e−300, a stall window of 100 and 40 iterations, so that nothing else stops it first).
+    [Fact]
+    public void CancellationStopsTheSolveBeforeTheNextIteration()
+    {
+        BuiltProblem p = new SolveProblem(30, 12, 3, 0, 0.1, 7).Build();
+        var options = new SolverOptions(Solver: SolverKind.Iht, Projection: 3, MaxIterations: 40, Tolerance: 1e-300, StallIterations: 100);
+        Assert.Equal(40, IterativeSolver.Solve(p.Sensing, p.Labels, options).Iterations);
+        using var during = new CancellationTokenSource();
+        var rows = new List<TraceRow>();
+        Assert.Throws<OperationCanceledException>(() => IterativeSolver.Solve(p.Sensing, p.Labels, options, row =>
+        {
+            rows.Add(row);
+            if (rows.Count == 3)
+            {
+                during.Cancel();
+            }
+        }, during.Token));
+        Assert.Equal(3, rows.Count);
+        using var before = new CancellationTokenSource();
+        before.Cancel();
+        rows.Clear();
+        Assert.Throws<OperationCanceledException>(() => IterativeSolver.Solve(p.Sensing, p.Labels, options, rows.Add, before.Token));
+        Assert.Empty(rows);
+    }
+
     // ───────────────────────────── steps ─────────────────────────────
 
     /// <summary>An IHT or HTP solve with a given step (null: the default 1/λ_max(A_T₀ᵀA_T₀)).</summary>
