@@ -226,6 +226,28 @@ public sealed class ImpliedBoundTests
         Assert.Null(jtk.CertifiedStep);
     }
 
+    // The same rule on synthetic rows whose levels all differ (s = 1; step at 5s; clauses κ at 7s and δ at 11s): the step's and every clause's
+    // level always, 2s and 3s exactly when the row has a rate or any δ clause (in the catalogue these levels coincide, so it cannot tell).
+    [Fact]
+    public void LevelsAreTheStepTheClausesAndTheRateLevels()
+    {
+        static ConditionClause Clause(ConditionQuantity quantity, int multiple) =>
+            new(quantity, multiple, 0, (_, _) => 1.0, "synthetic", SupportFamily.Uniform, "synthetic");
+        static int[] Levels(bool rate, params ConditionClause[] clauses)
+        {
+            Guarantee row = GuaranteeCatalogue.All[0] with
+            {
+                StepSparsityMultiple = 5, StepProjectionMultiple = 0, AnyOf = clauses, Rate = rate ? (_, _, _) => 0.5 : null,
+            };
+            return GuaranteeEvaluator.Levels(row, 1, 1, Unknowns).Distinct().Order().ToArray();
+        }
+
+        ConditionClause kappa = Clause(ConditionQuantity.Kappa, 7), delta = Clause(ConditionQuantity.Delta, 11);
+        Assert.Equal([5, 7], Levels(false, kappa));
+        Assert.Equal([2, 3, 5, 7], Levels(true, kappa));
+        Assert.Equal([2, 3, 5, 7, 11], Levels(false, kappa, delta));
+    }
+
     // Each row asks for the levels of its step, its clauses, and 2s and 3s (rates and implications); JTK's projection is max(k, 32s) capped at N.
     [Fact]
     public void RowsAskForTheLevelsTheyNeed()
