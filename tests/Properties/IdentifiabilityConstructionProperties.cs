@@ -918,11 +918,12 @@ public sealed class IdentifiabilityConstructionProperties
     }
 
     // The witness origin names σ_min(A_S)/σ_max(A_S) as computed: for c_1 = c_0 + 1e−12·e the printed ratio is within a factor 2 of MathNet's
-    // SVD of the same two columns (both about 1e−13, far below 1e−9, so the pair split from its singular vector verifies).
+    // SVD of the same two columns (both about 1e−13, far below 1e−9, so the pair split from its singular vector verifies). The columns are
+    // scaled by 10 so that σ_max ≈ 30 and the product σ_min·σ_max would be far outside that factor (at scale 1, σ_max² is within it).
     [Fact]
     public void WitnessOriginNamesTheSingularValueRatio()
     {
-        DenseMatrixOperator sensing = NearCopy(1e-12, 1, columns: 2);
+        DenseMatrixOperator sensing = NearCopy(1e-12, 10, columns: 2);
         IdentifiabilityReport report = IdentifiabilityCheck.Check(sensing, Synthetic(2, 0.6, [0, 1]), 1, null, [], [], null, NoExhaustive);
         Assert.Equal((IdentifiabilityStatus.NotUnique, IdentifiabilityMethod.WitnessNullVector), (report.Status, report.Method));
         System.Text.RegularExpressions.Match printed = System.Text.RegularExpressions.Regex.Match(report.Explanation, "σ_min\\(A_S\\) = ([^·]+)·σ_max\\(A_S\\)");
