@@ -226,6 +226,20 @@ public sealed class ImpliedBoundTests
         Assert.Null(jtk.CertifiedStep);
     }
 
+    // A κ clause names where its bounds came from as a δ clause does: with N = 1000, JTK's level 2k + s = 130 lies between the book's
+    // levels 100 and 200, so its certified κ comes from level 200's certificate and its witness κ from level 100's witnesses.
+    [Fact]
+    public void KappaClausesNameTheLevelsTheirBoundsCameFrom()
+    {
+        var book = new ConstantBook([Witness(100, 0.3, 1.2, 0.2, 1.3), Witness(200, 0.1, 1.5, 0.05, 1.7)], [], 1000);
+        ClauseEvaluation jtk = GuaranteeEvaluator.Evaluate(GuaranteeCatalogue.All.Single(g => g.Id == "JTK14"), Sparsity, Sparsity, Samples, book, false).Clauses.Single();
+        Assert.Equal(130, jtk.EffectiveLevel);
+        Assert.Equal(1.7 / 0.05, jtk.CertifiedValue!.Value, 12);
+        Assert.Equal(1.2 / 0.3, jtk.WitnessValue, 12);
+        Assert.Equal("α from level 200, β from level 200 (a certificate at a higher level holds at a lower one)", jtk.CertifiedFrom);
+        Assert.Equal("α from level 100, β from level 100 (a witness at a lower level holds at a higher one)", jtk.WitnessFrom);
+    }
+
     // The same rule on synthetic rows whose levels all differ (s = 1; step at 5s; clauses κ at 7s and δ at 11s): the step's and every clause's
     // level always, 2s and 3s exactly when the row has a rate or any δ clause (in the catalogue these levels coincide, so it cannot tell).
     [Fact]
