@@ -96,9 +96,8 @@ internal static class ExhaustiveSupportSearch
         pairs.Reference ??= fit;
         if (pairs.IsDistinct(fit))
         {
-            return pairs.Offer(fit, IdentifiabilityMethod.ExhaustiveSearch, $"least squares on the support {where} (exhaustive search)")
-                ? null
-                : $"the solution on {where} could not be verified";
+            pairs.Offer(fit, IdentifiabilityMethod.ExhaustiveSearch, $"least squares on the support {where} (exhaustive search)");
+            return pairs.Found.Count > 0 ? null : $"the solution on {where} could not be verified";
         }
 
         if (svd.Rank < support.Length)

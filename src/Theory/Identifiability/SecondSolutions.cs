@@ -54,22 +54,19 @@ internal sealed class SecondSolutions : ICounterexamples
     /// <summary>True when ‖w − w_ref‖ &gt; 1e−6·‖w_ref‖.</summary>
     public bool IsDistinct(SparseVector w) => Reference is null || w.DistanceTo(Reference) > DistinctTolerance * Reference.Norm();
 
-    /// <summary>Keeps <paramref name="second"/> if it is s-sparse, distinct from the reference and verified; true when kept.</summary>
-    public bool Offer(SparseVector second, IdentifiabilityMethod method, string origin)
+    /// <summary>Keeps <paramref name="second"/> (in <see cref="Found"/>) if it is s-sparse, finite, distinct from the reference and verified.</summary>
+    public void Offer(SparseVector second, IdentifiabilityMethod method, string origin)
     {
         if (Reference is null || second.NonzeroCount > Sparsity || !second.IsFinite() || !IsDistinct(second))
         {
-            return false;
+            return;
         }
 
         double residual = RelativeResidual(second);
-        if (!(residual <= Tolerance))
+        if (residual <= Tolerance)
         {
-            return false;
+            Found.Add(new SecondSolutionCandidate(Reference, SparseCombination.WithoutZeros(second), residual, method, origin));
         }
-
-        Found.Add(new SecondSolutionCandidate(Reference, SparseCombination.WithoutZeros(second), residual, method, origin));
-        return true;
     }
 
     /// <inheritdoc/>
