@@ -655,6 +655,24 @@ public sealed class IdentifiabilityConstructionProperties
         return (Column(21), Column(22), Column(23));
     }
 
+    /// <summary>The operator whose columns are <paramref name="columns"/> (all of one length).</summary>
+    private static DenseMatrixOperator FromColumns(params double[][] columns)
+    {
+        var matrix = new double[columns[0].Length, columns.Length];
+        for (int j = 0; j < columns.Length; j++)
+        {
+            for (int i = 0; i < columns[j].Length; i++)
+            {
+                matrix[i, j] = columns[j][i];
+            }
+        }
+
+        return new DenseMatrixOperator(matrix);
+    }
+
+    /// <summary>a + c·b, entrywise.</summary>
+    private static double[] Plus(double[] a, double c, double[] b) => a.Select((x, i) => x + c * b[i]).ToArray();
+
     // Of several supports the search cannot settle, the first in lexicographic order is named: columns g, g + 1e−6·e, g + 1e−6·f with
     // y = 1000·g, w* = 1000·e_0, s = 2; [0, 1] and [0, 2] are both too ill-conditioned to rule out nearby solutions (as in
     // NearlyDependentSupportLeavesTheSearchInconclusive), [1, 2] has no solution (g is about 1e−6 from its span); [0, 1] is named.
@@ -662,13 +680,7 @@ public sealed class IdentifiabilityConstructionProperties
     public void FirstUnsettledSupportIsTheOneNamed()
     {
         (double[] g, double[] e, double[] f) = NearCopyColumns();
-        var matrix = new double[6, 3];
-        for (int i = 0; i < 6; i++)
-        {
-            (matrix[i, 0], matrix[i, 1], matrix[i, 2]) = (g[i], g[i] + 1e-6 * e[i], g[i] + 1e-6 * f[i]);
-        }
-
-        var sensing = new DenseMatrixOperator(matrix);
+        DenseMatrixOperator sensing = FromColumns(g, Plus(g, 1e-6, e), Plus(g, 1e-6, f));
         SparseVector truth = SparseVector.FromDense([1000.0, 0, 0]);
         IdentifiabilityReport report = IdentifiabilityCheck.Check(sensing, Synthetic(3, 0.6, []), 2, truth, sensing.Forward(truth), [], null, IdentifiabilityBudget.Default);
         Assert.Equal((IdentifiabilityStatus.NotCertified, 3), (report.Status, report.SupportsSearched));
@@ -683,13 +695,7 @@ public sealed class IdentifiabilityConstructionProperties
     public void IllConditionedSupportWithoutASolutionIsSettled()
     {
         (double[] g, double[] e, double[] f) = NearCopyColumns();
-        var matrix = new double[6, 3];
-        for (int i = 0; i < 6; i++)
-        {
-            (matrix[i, 0], matrix[i, 1], matrix[i, 2]) = (f[i], g[i], g[i] + 1e-6 * e[i]);
-        }
-
-        var sensing = new DenseMatrixOperator(matrix);
+        DenseMatrixOperator sensing = FromColumns(f, g, Plus(g, 1e-6, e));
         SparseVector truth = SparseVector.FromDense([1000.0, 0, 0]);
         IdentifiabilityReport report = IdentifiabilityCheck.Check(sensing, Synthetic(3, 0.6, []), 2, truth, sensing.Forward(truth), [], null, IdentifiabilityBudget.Default);
         Assert.Equal((IdentifiabilityStatus.Unique, IdentifiabilityMethod.ExhaustiveSearch, 3), (report.Status, report.Method, report.SupportsSearched));
@@ -705,13 +711,7 @@ public sealed class IdentifiabilityConstructionProperties
         double along = e.Zip(g, (a, b) => a * b).Sum() / g.Sum(x => x * x);
         double orthogonal = Math.Sqrt(e.Select((x, i) => (x - along * g[i]) * (x - along * g[i])).Sum());
         double delta = 1.5e-9 * Math.Sqrt(g.Sum(x => x * x)) / orthogonal;
-        var matrix = new double[6, 2];
-        for (int i = 0; i < 6; i++)
-        {
-            (matrix[i, 0], matrix[i, 1]) = (g[i], g[i] + delta * e[i]);
-        }
-
-        IdentifiabilityReport report = IdentifiabilityCheck.Check(new DenseMatrixOperator(matrix), Synthetic(2, 0.6, []), 1, null, [], [], null, IdentifiabilityBudget.Default);
+        IdentifiabilityReport report = IdentifiabilityCheck.Check(FromColumns(g, Plus(g, delta, e)), Synthetic(2, 0.6, []), 1, null, [], [], null, IdentifiabilityBudget.Default);
         Assert.Equal((IdentifiabilityStatus.NotCertified, 1), (report.Status, report.SupportsSearched));
         Assert.EndsWith("exhaustive search inconclusive on [0, 1]: σ_min(A_T) ≤ 1e-9·σ_max(A_T) on [0, 1] but its singular vector's halves did not verify)", report.Explanation);
     }
@@ -723,14 +723,8 @@ public sealed class IdentifiabilityConstructionProperties
     public void UnverifiedNullVectorSolutionsLeaveTheSearchInconclusive()
     {
         (double[] g, double[] e, _) = NearCopyColumns();
-        var matrix = new double[6, 3];
-        for (int i = 0; i < 6; i++)
-        {
-            (matrix[i, 0], matrix[i, 1]) = (g[i], g[i] + 1e-9 * e[i]);
-            matrix[i, 2] = matrix[i, 0] + matrix[i, 1];
-        }
-
-        var sensing = new DenseMatrixOperator(matrix);
+        double[] near = Plus(g, 1e-9, e);
+        DenseMatrixOperator sensing = FromColumns(g, near, Plus(g, 1, near));
         double[] direction = sensing.ColumnSubmatrix([0, 1, 2]).Svd(computeVectors: true).VT.Row(1).ToArray();
         SparseVector truth = SparseVector.FromDense(direction);
         IdentifiabilityReport report = IdentifiabilityCheck.Check(sensing, Synthetic(3, 0.6, []), 3, truth, sensing.Forward(truth), [], null, IdentifiabilityBudget.Default);
@@ -841,20 +835,10 @@ public sealed class IdentifiabilityConstructionProperties
     /// <summary>Columns c_0 = g, c_1 = g + δ·e and c_2 = f (g, e, f Gaussian, n = 6), all times <paramref name="scale"/>.</summary>
     private static DenseMatrixOperator NearCopy(double delta, double scale, int columns = 3)
     {
-        double[] Column(long seed) => Gaussian(6, 1, seed).Forward(SparseVector.FromDense([1.0]));
-        double[] g = Column(21), e = Column(22), f = Column(23);
-        var matrix = new double[6, columns];
-        for (int i = 0; i < 6; i++)
-        {
-            matrix[i, 0] = scale * g[i];
-            matrix[i, 1] = scale * (g[i] + delta * e[i]);
-            if (columns > 2)
-            {
-                matrix[i, 2] = scale * f[i];
-            }
-        }
-
-        return new DenseMatrixOperator(matrix);
+        (double[] g, double[] e, double[] f) = NearCopyColumns();
+        double[] Scaled(double[] v) => v.Select(x => scale * x).ToArray();
+        double[][] chosen = [Scaled(g), Scaled(Plus(g, delta, e)), Scaled(f)];
+        return FromColumns(chosen[..columns]);
     }
 
     // The exhaustive search stops at the first verified counterexample, in the lexicographic order of supports: with column 1 a copy of
