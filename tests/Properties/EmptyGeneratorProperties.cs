@@ -58,7 +58,7 @@ public sealed class EmptyGeneratorProperties
     // n ≥ 25·d Gaussian samples: the chance that they all lie in one half-space is at most 2^−(n−1)·Σ_{k<d} C(n−1, k) < 1e−19
     // (Wendel), so a random half-space is neither all-on nor all-off.
     private static Gen<UpdateCase> UpdateGen =>
-        from empty in Gen.Elements(Redrawing)
+        from empty in Gen.Elements(EmptyGenerator.Zero, EmptyGenerator.Redraw, EmptyGenerator.RedrawOne)
         from rule in Gen.Elements(PatternRule.GreaterOrEqual, PatternRule.Greater)
         from d in Gen.Choose(2, 8)
         from p in Gen.Choose(2, 12)
@@ -88,9 +88,10 @@ public sealed class EmptyGeneratorProperties
         });
 
     // After every update: a block with weights has 1[X w_j ≥ 0]; a re-drawn block has exactly 1[X ξ_(j,t) ≥ 0] (t the step that emptied it, or at which it
-    // became the lowest empty block) and is neither all-on nor all-off; under redraw-one every other empty block is all-off.
+    // became the lowest empty block) and is neither all-on nor all-off; under redraw-one every other empty block is all-off; under zero every empty
+    // block has h_j = 0: all-on under ≥, all-off under >.
     [Property(MaxTest = 150)]
-    public Property RedrawnPatternIsTheHalfSpaceOfItsDrawAndNeverDegenerate() =>
+    public Property EveryBlockHasThePatternItsEmptyGeneratorPrescribes() =>
         Prop.ForAll(UpdateCases, c =>
         {
             (DataMatrix data, SparseVector[] iterates) = Iterates(c);
@@ -124,6 +125,10 @@ public sealed class EmptyGeneratorProperties
                         expected.SetSparse(j, data, coordinates, values);
                         what = "h_j = w_j";
                     }
+                    else if (c.Empty == EmptyGenerator.Zero)
+                    {
+                        what = c.Rule == PatternRule.GreaterOrEqual ? "all-on" : "all-off";
+                    }
                     else if (c.Empty == EmptyGenerator.Redraw || j == lowest)
                     {
                         int drawStep = c.Empty == EmptyGenerator.Redraw ? drawnAt[j] : (j == expectedDrawn ? drawnAt[j] : step);
@@ -140,7 +145,12 @@ public sealed class EmptyGeneratorProperties
                         what = "all-off";
                     }
 
-                    bool equal = what == "all-off" ? patterns.ActiveCount(j) == 0 : patterns.Mask(j).SequenceEqual(expected.Mask(j));
+                    bool equal = what switch
+                    {
+                        "all-off" => patterns.ActiveCount(j) == 0,
+                        "all-on" => patterns.ActiveCount(j) == c.Samples,
+                        _ => patterns.Mask(j).SequenceEqual(expected.Mask(j)),
+                    };
                     result = result.And(equal.Label($"step {step}: block {j} should be {what}, has {patterns.ActiveCount(j)} active samples; {c}"));
                 }
 
@@ -148,7 +158,7 @@ public sealed class EmptyGeneratorProperties
                 expectedDrawn = c.Empty == EmptyGenerator.RedrawOne ? lowest : -1;
             }
 
-            return result.Classify(moved, "the lowest empty block moved").Classify(c.Rule == PatternRule.Greater, "rule >").Collect($"{c.Empty}");
+            return result.Classify(moved, "the lowest empty block moved").Classify(c.Rule == PatternRule.Greater, "rule >").Classify(c.Empty == EmptyGenerator.Zero, "zero generator").Collect($"{c.Empty}");
         });
 
     // Two of three convex cases: a planted dictionary with s ≤ m, so that a unit is often empty and its generator zero.

@@ -358,7 +358,7 @@ public sealed class KernelProperties
         });
 
     // The streamed gradient pass (chunks of whole blocks over 1–3 threads, per-thread top-k buffers, merge) gives g on
-    // the support and exactly H_k of g off the support, with g from the reference kernel.
+    // the support and exactly H_k of g off the support, with g from the reference kernel, and its step H_k(w − μg).
     [Property(MaxTest = 60)]
     public Property StreamedGradientEqualsReferenceGradientAndHardThreshold() =>
         Prop.ForAll(Arb(maxSamples: 300, maxBlocks: 120), Gen.Choose(1, 3).ToArbitrary(), Gen.Choose(1, 40).ToArbitrary(), (c, threads, k) =>
@@ -382,8 +382,28 @@ public sealed class KernelProperties
             var pass = new StreamedGradient(sensing, k, threads);
             pass.Compute(w, r);
             bool top = pass.OffSupportTop.Indices.SequenceEqual(expectedTop.Indices) && Closeness.BitIdentical(pass.OffSupportTop.Values, expectedTop.Values);
+
+            // The step built from the stored candidates is H_k(w − μg) of the dense vector, zeros dropped.
+            double mu = 0.01 + random.NextDouble();
+            var stepped = new double[sensing.Columns];
+            for (int t = 0; t < w.Count; t++)
+            {
+                stepped[w.Indices[t]] = w.Values[t];
+            }
+
+            for (int i = 0; i < stepped.Length; i++)
+            {
+                stepped[i] -= mu * g[i];
+            }
+
+            SparseVector expectedStep = HardThreshold.Apply(stepped, k);
+            SparseVector step = pass.ThresholdedStep(w, mu, k);
+            var expectedPairs = Enumerable.Range(0, expectedStep.Count).Where(t => expectedStep.Values[t] != 0).Select(t => (expectedStep.Indices[t], expectedStep.Values[t]));
+            var stepPairs = Enumerable.Range(0, step.Count).Select(t => (step.Indices[t], step.Values[t]));
+            bool thresholded = stepPairs.SequenceEqual(expectedPairs);
             return top.Label($"off-support top-{k} differs from H_k of the reference gradient; threads={threads}; {c}")
                 .And(Closeness.BitIdentical(pass.OnSupport, expectedOn).Label($"on-support gradient: {Diff(pass.OnSupport, expectedOn)}; {c}"))
+                .And(thresholded.Label($"ThresholdedStep(w, μ = {mu}, k = {k}) differs from H_k(w − μg); threads={threads}; {c}"))
                 .Classify(pass.Parallelism > 1, "several workers");
         });
 
