@@ -385,22 +385,17 @@ public sealed class KernelProperties
 
             // The step built from the stored candidates is H_k(w − μg) of the dense vector, zeros dropped.
             double mu = 0.01 + random.NextDouble();
-            var stepped = new double[sensing.Columns];
-            for (int t = 0; t < w.Count; t++)
-            {
-                stepped[w.Indices[t]] = w.Values[t];
-            }
-
+            double[] stepped = w.ToDense();
             for (int i = 0; i < stepped.Length; i++)
             {
                 stepped[i] -= mu * g[i];
             }
 
             SparseVector expectedStep = HardThreshold.Apply(stepped, k);
+            int[] kept = [.. Enumerable.Range(0, expectedStep.Count).Where(t => expectedStep.Values[t] != 0)];
             SparseVector step = pass.ThresholdedStep(w, mu, k);
-            var expectedPairs = Enumerable.Range(0, expectedStep.Count).Where(t => expectedStep.Values[t] != 0).Select(t => (expectedStep.Indices[t], expectedStep.Values[t]));
-            var stepPairs = Enumerable.Range(0, step.Count).Select(t => (step.Indices[t], step.Values[t]));
-            bool thresholded = stepPairs.SequenceEqual(expectedPairs);
+            bool thresholded = step.Indices.SequenceEqual([.. kept.Select(t => expectedStep.Indices[t])])
+                && Closeness.BitIdentical(step.Values, kept.Select(t => expectedStep.Values[t]).ToArray());
             return top.Label($"off-support top-{k} differs from H_k of the reference gradient; threads={threads}; {c}")
                 .And(Closeness.BitIdentical(pass.OnSupport, expectedOn).Label($"on-support gradient: {Diff(pass.OnSupport, expectedOn)}; {c}"))
                 .And(thresholded.Label($"ThresholdedStep(w, μ = {mu}, k = {k}) differs from H_k(w − μg); threads={threads}; {c}"))
