@@ -648,6 +648,17 @@ public sealed class IdentifiabilityConstructionProperties
         Assert.False(ExhaustiveSupportSearch.Affordable(new ShapeOnlyOperator(1_000_001, 2000), 1, budget, out _));
     }
 
+    // The witness work limit is inclusive: A_S of n·|S| = 10⁷·2 = WitnessWorkLimit entries is decomposed, one row more is not (decided from the
+    // shape alone; the entries are never read), and the empty support is never decomposed.
+    [Fact]
+    public void WitnessWorkAtItsLimitIsDecomposable()
+    {
+        Assert.Equal(IdentifiabilityCheck.WitnessWorkLimit, 10_000_000L * 2);
+        Assert.True(IdentifiabilityCheck.Decomposable(new ShapeOnlyOperator(10_000_000, 3), [0, 2]));
+        Assert.False(IdentifiabilityCheck.Decomposable(new ShapeOnlyOperator(10_000_001, 3), [0, 2]));
+        Assert.False(IdentifiabilityCheck.Decomposable(new ShapeOnlyOperator(1, 3), []));
+    }
+
     /// <summary>The Gaussian 6-vectors g, e, f of <see cref="NearCopy"/> (seeds 21, 22, 23).</summary>
     private static (double[] G, double[] E, double[] F) NearCopyColumns()
     {
@@ -880,6 +891,47 @@ public sealed class IdentifiabilityConstructionProperties
 
         Assert.DoesNotContain("w₁", solves.Explanation);
         Assert.Contains($"; compared with w₁ (support {IdentifiabilityText.Columns(other.FirstSolution!.Indices.ToArray())}; w* does not solve Aw = y (‖Aw* − y‖/‖y‖ = ", other.Explanation);
+    }
+
+    // The settling gap is 1e−6‖w_ref‖ minus the fit's distance from the reference, not plus it: columns g, g + ε·e with σ_2/σ_1 = r ≈ 8e−4,
+    // y = A·w_fit for w_fit = 1000·v_1, and w* = w_fit + c·v_2 with c = 0.9e−6‖w_fit‖ (residual c·r/1000 ≈ 0.7e−9 ≤ 1e−9, so w* solves and is
+    // the reference). The fit on [0, 1] is w_fit, 0.9e−6‖w*‖ from w* (not distinct), so the gap is about 0.1e−6‖w*‖ and σ_2·gap ≈ 0.08·1e−9‖y‖:
+    // inconclusive. With the distance added (gap 1.9e−6‖w*‖) σ_2·gap ≈ 1.5·1e−9‖y‖ and the support would read as settled (Unique).
+    [Fact]
+    public void FitNearTheDistinctnessRadiusLeavesTheSearchInconclusive()
+    {
+        (double[] g, double[] e, _) = NearCopyColumns();
+        double along = e.Zip(g, (a, b) => a * b).Sum() / g.Sum(x => x * x);
+        double orthogonal = Math.Sqrt(e.Select((x, i) => (x - along * g[i]) * (x - along * g[i])).Sum());
+        DenseMatrixOperator sensing = FromColumns(g, Plus(g, 1.6e-3 * Math.Sqrt(g.Sum(x => x * x)) / orthogonal, e));
+        var svd = sensing.ColumnSubmatrix([0, 1]).Svd(computeVectors: true);
+        double ratio = svd.S[1] / svd.S[0];
+        Assert.InRange(ratio, 7e-4, 9e-4);
+        double[] fit = svd.VT.Row(0).Select(x => 1000 * x).ToArray();
+        double[] truth = Plus(fit, 0.9e-6 * 1000, svd.VT.Row(1).ToArray());
+        double[] y = sensing.Forward(SparseVector.FromDense(fit));
+        IdentifiabilityReport report = IdentifiabilityCheck.Check(sensing, Synthetic(2, 0.6, []), 2, SparseVector.FromDense(truth), y, [], null, IdentifiabilityBudget.Default);
+        Assert.Equal((IdentifiabilityStatus.NotCertified, 1), (report.Status, report.SupportsSearched));
+        Assert.EndsWith("on [0, 1] is too small to rule out other solutions within the tolerance)", report.Explanation);
+        Assert.DoesNotContain("w₁", report.Explanation);
+    }
+
+    // A finite A_T whose least-squares fit overflows leaves the search inconclusive and says so: columns 1e−150·g and 1e−150·(g + 2e−14·e)
+    // (σ_2/σ_1 ≈ 2e−14, above the rank threshold 6·2⁻⁵², both of rank 2) and y = 1e150·f with w* = e_0 (which does not solve), so the
+    // coefficient along v_2 is about 1e150/1e−164 = ∞, the fit holds ±∞ or NaN and its residual is NaN.
+    [Fact]
+    public void OverflowingFitLeavesTheSearchInconclusive()
+    {
+        (double[] g, double[] e, double[] f) = NearCopyColumns();
+        double[] Scaled(double[] v, double c) => v.Select(x => c * x).ToArray();
+        DenseMatrixOperator sensing = FromColumns(Scaled(g, 1e-150), Scaled(Plus(g, 2e-14, e), 1e-150));
+        double[] y = Scaled(f, 1e150);
+        SupportDecomposition decomposition = SupportDecomposition.Of(sensing, [0, 1]);
+        Assert.Equal(2, decomposition.Rank);
+        Assert.Contains(decomposition.LeastSquares(y), x => !double.IsFinite(x));
+        IdentifiabilityReport report = IdentifiabilityCheck.Check(sensing, Synthetic(2, 0.6, []), 2, SparseVector.FromDense([1.0, 0]), y, [], null, IdentifiabilityBudget.Default);
+        Assert.Equal((IdentifiabilityStatus.NotCertified, 1), (report.Status, report.SupportsSearched));
+        Assert.EndsWith("(exhaustive search inconclusive on [0, 1]: the least-squares fit on [0, 1] is not finite)", report.Explanation);
     }
 
     // A support whose σ_min is comfortably large settles even for a large w*: c_1 = c_0 + 1e−2·e, w* = 1000·e_0, s = 2, where

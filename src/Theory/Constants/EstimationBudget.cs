@@ -24,4 +24,8 @@ public sealed record EstimationBudget(int Supports = 2000, double Work = Estimat
 
     /// <summary>... and only while n·N² stays below this many multiply–adds.</summary>
     public const double FullGramWork = 2e10;
+
+    /// <summary>True when the full Gram of an n×N operator is formed: N ≤ <see cref="FullGramLimit"/> and n·N² ≤ <see cref="FullGramWork"/>.</summary>
+    public static bool AffordsFullGram(int rows, int columns) =>
+        columns <= FullGramLimit && (double)rows * columns * columns <= FullGramWork;
 }

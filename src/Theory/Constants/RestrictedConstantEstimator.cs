@@ -177,11 +177,11 @@ public static class RestrictedConstantEstimator
     }
 
     /// <summary>
-    /// G = AᵀA/n over all N columns when N ≤ <see cref="EstimationBudget.FullGramLimit"/> and n·N² ≤
-    /// <see cref="EstimationBudget.FullGramWork"/> (what certified bounds and enumeration need), else null.
+    /// G = AᵀA/n over all N columns when <see cref="EstimationBudget.AffordsFullGram"/> (what certified bounds and enumeration
+    /// need), else null.
     /// </summary>
     public static Matrix<double>? FullGram(SensingOperator sensing) =>
-        sensing.Columns <= EstimationBudget.FullGramLimit && (double)sensing.Rows * sensing.Columns * sensing.Columns <= EstimationBudget.FullGramWork
+        EstimationBudget.AffordsFullGram(sensing.Rows, sensing.Columns)
             ? SymmetricEigenvalues.Gram(sensing, Enumerable.Range(0, sensing.Columns).ToArray())
             : null;
 }

@@ -117,7 +117,8 @@ public static class IdentifiabilityCheck
         return svd.Support.Where((_, t) => Math.Abs(v[t]) > NegligibleEntry * largest).ToArray();
     }
 
-    private static bool Decomposable(SensingOperator sensing, IReadOnlyList<int> support) =>
+    /// <summary>True when A_S for <paramref name="support"/> is decomposed densely: 1 ≤ |S| ≤ the dense limit and n·|S| ≤ <see cref="WitnessWorkLimit"/> (decided from the shape alone).</summary>
+    internal static bool Decomposable(SensingOperator sensing, IReadOnlyList<int> support) =>
         support.Count > 0 && support.Count <= SymmetricEigenvalues.DenseSupportLimit && (long)sensing.Rows * support.Count <= WitnessWorkLimit;
 
     /// <summary>Is w* (or, when w* does not solve, the first solution found) the only s-sparse solution of Aw = y?</summary>

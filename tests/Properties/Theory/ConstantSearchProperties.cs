@@ -330,10 +330,15 @@ public sealed class ConstantSearchProperties
     // ---- limits of the full Gram ----
 
     // The full Gram is formed when N ≤ FullGramLimit and n·N² ≤ FullGramWork, and not otherwise: N = FullGramLimit (n = 1) is formed, one column more or one
-    // row past the work limit is not, and then A is never read (shape-only operators). The work boundary itself is not run: it costs FullGramWork multiply–adds.
+    // row past the work limit is not, and then A is never read (shape-only operators). The work boundary itself is decided from the shape alone
+    // (AffordsFullGram): n·N² = 20000·1000² = FullGramWork exactly is affordable, one row more is not (forming that Gram would cost 2e10 multiply–adds).
     [Fact]
     public void FullGramIsFormedOnlyWithinItsLimits()
     {
+        Assert.Equal(EstimationBudget.FullGramWork, 20_000.0 * 1000 * 1000);
+        Assert.True(EstimationBudget.AffordsFullGram(20_000, 1000));
+        Assert.False(EstimationBudget.AffordsFullGram(20_001, 1000));
+
         int limit = EstimationBudget.FullGramLimit;
         var row = new double[1, limit];
         var random = new SeededRandom(3, RandomStream.Data);
