@@ -648,6 +648,45 @@ public sealed class IdentifiabilityConstructionProperties
         Assert.False(ExhaustiveSupportSearch.Affordable(new ShapeOnlyOperator(1_000_001, 2000), 1, budget, out _));
     }
 
+    // Unweighted twins with room for two more nonzeros give the null vector on their first coordinate: blocks 1 and 2 share the pattern
+    // x_0 ≥ 0, block 0 is all-on, x_1 = 0 on every sample, w* = e_0, s = 3; the pair is w* and w* + (1/√2)(e_2 − e_4) (support [0, 2, 4]),
+    // whose residual is rounding (> 0). On the second coordinate the twins' columns are zero, so w* + (1/√2)(e_3 − e_5) would have the
+    // residual 0 exactly: trying it (every coordinate, or only the others) would change the pair reported.
+    [Fact]
+    public void UnweightedTwinsAreSplitOnTheirFirstCoordinate()
+    {
+        var c = new ConstructionCase(2, 3, 4, PatternRule.GreaterOrEqual, [1, 0, 2, 0, -1, 0, 3, 0], [0, 0, 1, 0, 1, 0], [1, 0, 0, 0, 0, 0], 2, [], true, Variants[2]);
+        IdentifiabilityReport report = Run(c, c.Operator(), NoExhaustive);
+        Assert.Equal((IdentifiabilityStatus.NotUnique, IdentifiabilityMethod.IdenticalPatterns), (report.Status, report.Method));
+        Assert.Equal([0, 2, 4], report.SecondSolution!.Indices.ToArray());
+        Assert.True(report.SecondSolutionRelativeResidual > 0, "premise: the first coordinate's pair carries a rounding residual");
+    }
+
+    // A twin block's weights are cancelled one coordinate at a time as well as moved as a block, and of equal residuals (0, integer data) and
+    // nonzero counts the lowest support is reported: blocks 0 and 2 are twins (h = (1, 1)), block 1 is not (h = (1, −1)), w* = e_0 + e_1, s = 2;
+    // the block move gives [4, 5], cancelling e_0 gives [1, 4], cancelling e_1 (the null vector e_1 − e_5) gives [0, 5], which is reported.
+    [Fact]
+    public void TwinNullVectorsAreTriedOnEveryWeightedCoordinate()
+    {
+        var c = new ConstructionCase(2, 3, 4, PatternRule.GreaterOrEqual, [1, 2, -2, 1, 1, -1, -1, -2], [1, 1, 1, -1, 1, 1], [1, 1, 0, 0, 0, 0], 0, [], true, Variants[2]);
+        IdentifiabilityReport report = Run(c, c.Operator(), NoExhaustive);
+        Assert.Equal((IdentifiabilityStatus.NotUnique, IdentifiabilityMethod.IdenticalPatterns), (report.Status, report.Method));
+        Assert.Equal([0, 5], report.SecondSolution!.Indices.ToArray());
+        Assert.Equal(0, report.SecondSolutionRelativeResidual);
+    }
+
+    // When w* does not solve but the exhaustive search settles, the uniqueness it states is w₁'s, not w*'s: a 6×3 Gaussian A, y = A·e_0,
+    // w* = e_1, s = 1; [0] holds w₁ = e_0, [1] and [2] have no solution.
+    [Fact]
+    public void ExhaustiveUniquenessWithoutWStarNamesTheSolutionFound()
+    {
+        DenseMatrixOperator sensing = Gaussian(6, 3, 41);
+        double[] y = sensing.Forward(SparseVector.FromDense([1.0, 0, 0]));
+        IdentifiabilityReport report = IdentifiabilityCheck.Check(sensing, Synthetic(2, 0.6, []), 1, SparseVector.FromDense([0, 1.0, 0]), y, [], null, IdentifiabilityBudget.Default);
+        Assert.Equal((IdentifiabilityStatus.Unique, IdentifiabilityMethod.ExhaustiveSearch, 3), (report.Status, report.Method, report.SupportsSearched));
+        Assert.Contains("or only w₁, so w₁ (support [0]) is the only 1-sparse solution of Aw = y (w* does not solve Aw = y", report.Explanation);
+    }
+
     // The witness work limit is inclusive: A_S of n·|S| = 10⁷·2 = WitnessWorkLimit entries is decomposed, one row more is not (decided from the
     // shape alone; the entries are never read), and the empty support is never decomposed.
     [Fact]
