@@ -675,6 +675,18 @@ public sealed class IdentifiabilityConstructionProperties
         Assert.Equal(0, report.SecondSolutionRelativeResidual);
     }
 
+    // The same for a weighted twin that is not block 0: blocks 1 and 2 are twins (h = (1, 1)), block 0 is not (h = (1, −1)), w* = e_2 + e_3,
+    // s = 2; the block move gives [4, 5], cancelling e_2 gives [3, 4], cancelling e_3 (the null vector e_3 − e_5) gives [2, 5], which is reported.
+    [Fact]
+    public void TwinNullVectorsAreTriedOnALaterBlocksWeightedCoordinates()
+    {
+        var c = new ConstructionCase(2, 3, 4, PatternRule.GreaterOrEqual, [1, 2, -2, 1, 1, -1, -1, -2], [1, -1, 1, 1, 1, 1], [0, 0, 1, 1, 0, 0], 0, [], true, Variants[2]);
+        IdentifiabilityReport report = Run(c, c.Operator(), NoExhaustive);
+        Assert.Equal((IdentifiabilityStatus.NotUnique, IdentifiabilityMethod.IdenticalPatterns), (report.Status, report.Method));
+        Assert.Equal([2, 5], report.SecondSolution!.Indices.ToArray());
+        Assert.Equal(0, report.SecondSolutionRelativeResidual);
+    }
+
     // When w* does not solve but the exhaustive search settles, the uniqueness it states is w₁'s, not w*'s: a 6×3 Gaussian A, y = A·e_0,
     // w* = e_1, s = 1; [0] holds w₁ = e_0, [1] and [2] have no solution.
     [Fact]
