@@ -87,7 +87,7 @@ public static class BenchCommand
 
         progress($"timing {settings.Steps} AIHT steps (scp, 10 inner steps, k = {s}, {threads} thread(s))…");
         var options = new SolverOptions(Solver: SolverKind.Aiht, Projection: s, MaxIterations: settings.Steps, Tolerance: 1e-300,
-            Mode: SolverMode.SequentialConvex, InnerSteps: 10, StallIterations: int.MaxValue, Parallelism: threads);
+            Mode: SolverMode.SequentialConvex, ScpRestartWindow: 0, InnerSteps: 10, StallIterations: int.MaxValue, Parallelism: threads);
         var stepSeconds = new List<double>();
         var stepBytes = new List<long>();
         long lastBytes = GC.GetTotalAllocatedBytes(precise: true);
@@ -244,7 +244,7 @@ public static class BenchCommand
         GeneratorDictionary dictionary = GeneratorDictionary.Create(DictionaryKind.Random, network, 0, 1);
         var sensing = ActivationPatternOperator.FromDictionary(network.Data, dictionary, PatternRule.GreaterOrEqual, threads);
         var options = new SolverOptions(Solver: SolverKind.Aiht, Projection: 40, MaxIterations: 3, Tolerance: 1e-300,
-            Mode: SolverMode.SequentialConvex, StallIterations: int.MaxValue, Parallelism: threads);
+            Mode: SolverMode.SequentialConvex, ScpRestartWindow: 0, StallIterations: int.MaxValue, Parallelism: threads);
         IterativeSolver.Solve(sensing, network.Labels, options);
         DenseGemmKernel.Multiply(network.Data.Values[..(512 * 20)], 20, new double[512 * 40], 40, new double[20 * 40]);
     }

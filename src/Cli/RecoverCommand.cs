@@ -20,6 +20,7 @@ public static class RecoverCommand
         var maxIterations = new Option<int>("--max-iter") { Description = "iteration limit (≥ 1)", DefaultValueFactory = _ => 1000 };
         var tolerance = new Option<double>("--tol") { Description = "stop when ‖Aw − y‖/‖y‖ ≤ tol (> 0)", DefaultValueFactory = _ => 1e-10 };
         var warmup = new Option<int>("--scp-warmup") { Description = Spellings.ScpWarmupHelp, DefaultValueFactory = _ => new SolverOptions().ScpWarmupSteps };
+        var restart = new Option<int>("--scp-restart") { Description = Spellings.ScpRestartHelp, DefaultValueFactory = _ => new SolverOptions().ScpRestartWindow };
         var empty = new Option<string>("--empty-generator") { Description = Spellings.EmptyGeneratorHelp, DefaultValueFactory = _ => Spellings.Word(Spellings.EmptyGenerators, new SolverOptions().EmptyGenerator) };
         var inner = new Option<int>("--inner-steps") { Description = "aiht: Armijo steps on the new support per step (10 as in the reference)", DefaultValueFactory = _ => 10 };
         var threads = new Option<int>("--threads") { Description = "threads for the gradient pass (results are identical for any value)", DefaultValueFactory = _ => Environment.ProcessorCount };
@@ -33,7 +34,7 @@ public static class RecoverCommand
             command.Options.Add(option);
         }
 
-        foreach (Option option in new Option[] { solver, mode, projection, step, maxIterations, tolerance, warmup, empty, inner, threads, json, export, quiet })
+        foreach (Option option in new Option[] { solver, mode, projection, step, maxIterations, tolerance, warmup, restart, empty, inner, threads, json, export, quiet })
         {
             command.Options.Add(option);
         }
@@ -49,6 +50,7 @@ public static class RecoverCommand
                 Tolerance: parse.GetValue(tolerance),
                 Mode: Spellings.Parse(Spellings.Modes, "mode", parse.GetValue(mode)!),
                 ScpWarmupSteps: parse.GetValue(warmup),
+                ScpRestartWindow: parse.GetValue(restart),
                 EmptyGenerator: Spellings.Parse(Spellings.EmptyGenerators, "empty-generator", parse.GetValue(empty)!),
                 Seed: spec.Seed,
                 InnerSteps: parse.GetValue(inner),
@@ -105,9 +107,11 @@ public static class RecoverCommand
         var ci = CultureInfo.InvariantCulture;
         text.AppendLine(ci, $"instance   d = {s.Inputs}, m = {s.Width}, s = {s.Nonzeros}, n = {s.Samples}, seed {s.Seed}, weights {Spellings.Word(Spellings.Weights, s.Weights)}, outputs {Spellings.Word(Spellings.Outputs, s.Outputs)}, non-empty units {(s.KeepUnitsNonEmpty ? "yes" : "no")}");
         text.AppendLine(ci, $"operator   dictionary {Spellings.Word(Spellings.Dictionaries, r.Dictionary)}, p = {blocks} blocks, N = p·d = {(long)blocks * s.Inputs} unknowns, pattern rule {(r.Rule == Solver.Instances.PatternRule.GreaterOrEqual ? "x·h >= 0" : "x·h > 0")}");
-        text.AppendLine(ci, $"solver     {Spellings.Word(Spellings.Solvers, r.Solver.Solver)}, mode {Spellings.Word(Spellings.Modes, r.Solver.Mode)}, projection k = {r.Solver.Projection}, tol {Format.Number(r.Solver.Tolerance)}, max {r.Solver.MaxIterations} iterations{(r.Solver.Mode == SolverMode.SequentialConvex ? $", warm-up {r.Solver.ScpWarmupSteps}, empty generator {Spellings.Word(Spellings.EmptyGenerators, r.Solver.EmptyGenerator)}" : string.Empty)}, {r.Solver.Parallelism} thread(s)");
+        text.AppendLine(ci, $"solver     {Spellings.Word(Spellings.Solvers, r.Solver.Solver)}, mode {Spellings.Word(Spellings.Modes, r.Solver.Mode)}, projection k = {r.Solver.Projection}, tol {Format.Number(r.Solver.Tolerance)}, max {r.Solver.MaxIterations} iterations{(r.Solver.Mode == SolverMode.SequentialConvex ? $", warm-up {r.Solver.ScpWarmupSteps}, restart {(r.Solver.ScpRestartWindow > 0 ? $"after {r.Solver.ScpRestartWindow} stalled step{(r.Solver.ScpRestartWindow == 1 ? string.Empty : "s")}" : "never")}, empty generator {Spellings.Word(Spellings.EmptyGenerators, r.Solver.EmptyGenerator)}" : string.Empty)}, {r.Solver.Parallelism} thread(s)");
         text.AppendLine();
-        text.AppendLine(ci, $"  status                  {Spellings.Word(Spellings.Statuses, result.Status)} after {result.Iterations} iterations");
+        int runs = result.Trace.Count == 0 ? 1 : result.Trace[^1].Run + 1;
+        string kept = runs > 1 ? $"; {runs} runs (scp restarts), run {result.KeptRun} kept: the lowest residual" : string.Empty;
+        text.AppendLine(ci, $"  status                  {Spellings.Word(Spellings.Statuses, result.Status)} after {result.Iterations} iterations{kept}");
         text.AppendLine(ci, $"  relative weight error   {Format.Number(metrics.RelativeWeightError)}   ‖ŵ − w*‖/‖w*‖, {metrics.MatchingMethod} matching of blocks to units");
         text.AppendLine(ci, $"  support                 precision {metrics.SupportPrecision:F3}, recall {metrics.SupportRecall:F3}, exact {(metrics.SupportExact ? "yes" : "no")}");
         text.AppendLine(ci, $"  PSNR                    {Format.Decibels(metrics.PsnrDb)}   20·log10 max|y| − 10·log10 MSE, training set");

@@ -7,6 +7,7 @@ namespace SparseIhtVerify.Cli;
 public sealed record RecoverReport(
     string Status,
     int Iterations,
+    int KeptRun,
     double RelativeWeightError,
     double SupportPrecision,
     double SupportRecall,
@@ -31,6 +32,7 @@ public sealed record RecoverReport(
         return new RecoverReport(
             Status: Spellings.Word(Spellings.Statuses, result.Status),
             Iterations: result.Iterations,
+            KeptRun: result.KeptRun,
             RelativeWeightError: outcome.Metrics.RelativeWeightError,
             SupportPrecision: outcome.Metrics.SupportPrecision,
             SupportRecall: outcome.Metrics.SupportRecall,
@@ -56,6 +58,7 @@ public sealed record RecoverReport(
         ["supportRecall"] = "|Ŝ ∩ S*| / |S*| after matching",
         ["psnrDb"] = "20·log10(max|y|) − 10·log10(mean((Aŵ − y)²)), dB, on the training set (Infinity for an exact fit)",
         ["relativeResidual"] = "‖Aŵ − y‖₂ / ‖y‖₂ with the final patterns",
+        ["keptRun"] = "the run the result comes from: 0, or the SCP restart (trace.run) with the lowest relative residual, the earliest among equals",
         ["trace.step"] = "step μ on the unnormalised A (μ·n on G = AᵀA/n)",
         ["secondsPerIteration"] = "wall-clock seconds of the iterations / iterations (setup excluded)",
     };
@@ -73,12 +76,12 @@ public sealed record InstanceSettings(
 }
 
 public sealed record SolverSettings(
-    string Solver, string Mode, int Projection, double? Step, int MaxIterations, double Tolerance, int ScpWarmupSteps,
+    string Solver, string Mode, int Projection, double? Step, int MaxIterations, double Tolerance, int ScpWarmupSteps, int ScpRestartWindow,
     string EmptyGenerator, int InnerSteps, int StallIterations, double StallTolerance, int Threads)
 {
     public static SolverSettings From(SolverOptions options, SolverResult result) => new(
         Spellings.Word(Spellings.Solvers, options.Solver), Spellings.Word(Spellings.Modes, options.Mode), options.Projection,
-        options.Step, options.MaxIterations, options.Tolerance, options.ScpWarmupSteps,
+        options.Step, options.MaxIterations, options.Tolerance, options.ScpWarmupSteps, options.ScpRestartWindow,
         Spellings.Word(Spellings.EmptyGenerators, options.EmptyGenerator), options.InnerSteps,
         options.StallIterations, options.StallTolerance, options.Parallelism);
 }

@@ -33,6 +33,10 @@ public static class Spellings
     public const string ScpWarmupHelp =
         "scp: steps with the dictionary's patterns before h := w starts (0: after the first step, the reference code's schedule, whose first step at μ = 1e-14 only picks a support)";
 
+    /// <summary>Help text of <c>--scp-restart</c> (recover and sweep).</summary>
+    public const string ScpRestartHelp =
+        "scp: after this many steps with an unchanged support and objective, and iterations left, start again from w = 0 with one more warm-up step; the run with the lowest residual is the result (0: never)";
+
     /// <summary>Help text of <c>--empty-generator</c> (recover and sweep).</summary>
     public const string EmptyGeneratorHelp =
         "scp: generator h_j of a block whose weights are all zero: redraw-one (one such block at a time gets a fresh h_j ~ N(0, I), seeded by seed, step and block; the others are all-off until their turn) | redraw (every such block gets one) | zero (h_j = 0: all-on under geq, all-off and never back under gt, the reference code)";

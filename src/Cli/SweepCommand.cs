@@ -40,6 +40,7 @@ public static class SweepCommand
         var maxIterations = new Option<int>("--max-iter") { Description = "iteration limit of the solvers (≥ 1)", DefaultValueFactory = _ => 1000 };
         var tolerance = new Option<double>("--tol") { Description = "stop when ‖Aw − y‖/‖y‖ ≤ tol (> 0)", DefaultValueFactory = _ => 1e-10 };
         var warmup = new Option<int>("--scp-warmup") { Description = Spellings.ScpWarmupHelp, DefaultValueFactory = _ => new SweepSettings().ScpWarmupSteps };
+        var restart = new Option<int>("--scp-restart") { Description = Spellings.ScpRestartHelp, DefaultValueFactory = _ => new SweepSettings().ScpRestartWindow };
         var empty = new Option<string>("--empty-generator") { Description = Spellings.EmptyGeneratorHelp, DefaultValueFactory = _ => Spellings.Word(Spellings.EmptyGenerators, new SweepSettings().EmptyGenerator) };
         var inner = new Option<int>("--inner-steps") { Description = "aiht: Armijo steps on the new support per step", DefaultValueFactory = _ => 10 };
         var impSteps = new Option<int>("--imp-steps") { Description = "imp: full-batch Adam steps per pruning round (15 as the reference code)", DefaultValueFactory = _ => 15 };
@@ -57,7 +58,7 @@ public static class SweepCommand
         foreach (Option option in new Option[]
                  {
                      inputs, width, nonzeros, samples, seeds, methods, weights, outputs, nonempty, dictionary, extra, rule, mode, projection, step,
-                     maxIterations, tolerance, warmup, empty, inner, impSteps, impRate, audit, auditSupports, success, output, force, parallel, threads, quiet,
+                     maxIterations, tolerance, warmup, restart, empty, inner, impSteps, impRate, audit, auditSupports, success, output, force, parallel, threads, quiet,
                  })
         {
             command.Options.Add(option);
@@ -103,6 +104,7 @@ public static class SweepCommand
                 MaxIterations: parse.GetValue(maxIterations),
                 Tolerance: parse.GetValue(tolerance),
                 ScpWarmupSteps: parse.GetValue(warmup),
+                ScpRestartWindow: parse.GetValue(restart),
                 EmptyGenerator: Spellings.Parse(Spellings.EmptyGenerators, "empty-generator", parse.GetValue(empty)!),
                 InnerSteps: parse.GetValue(inner),
                 Imp: new ImpOptions(StepsPerRound: parse.GetValue(impSteps), LearningRate: parse.GetValue(impRate)),

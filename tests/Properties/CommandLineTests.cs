@@ -28,6 +28,7 @@ public sealed class CommandLineTests
     [InlineData("--inputs", "--inputs abc")]
     [InlineData("--step", "--step 0.1 --solver niht")]
     [InlineData("--max-iter", "--max-iter 0")]
+    [InlineData("--scp-restart", "--scp-restart -1 --mode scp --dictionary random")]
     [InlineData("--extra-units", "--dictionary planted+random")]
     [InlineData("--json", "--json /nonexistent-directory/r.json")]
     public void RecoverBadInputIsOneLineNamingTheOptionWithExitCodeTwo(string named, string arguments)

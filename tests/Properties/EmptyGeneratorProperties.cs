@@ -204,7 +204,7 @@ public sealed class EmptyGeneratorProperties
         GeneratorDictionary dictionary = GeneratorDictionary.Create(DictionaryKind.Random, network, 0, c.Seed);
         var sensing = ActivationPatternOperator.FromDictionary(network.Data, dictionary, c.Rule, threads);
         var options = new SolverOptions(c.Solver, Projection: c.Nonzeros, MaxIterations: 12, Tolerance: 1e-12, Mode: SolverMode.SequentialConvex,
-            ScpWarmupSteps: c.Warmup, EmptyGenerator: c.Empty, Seed: c.Seed, Parallelism: threads);
+            ScpWarmupSteps: c.Warmup, ScpRestartWindow: 0, EmptyGenerator: c.Empty, Seed: c.Seed, Parallelism: threads); // one run: restarts have their own properties
         SparseVector? previous = null;
         bool later = false;
         SolverResult result = IterativeSolver.Solve(sensing, network.Labels, options, (row, w) =>

@@ -123,9 +123,10 @@ public sealed class SolverDriverProperties
             return v.ToProperty(c.ToString(), "cap decides");
         });
 
-    // Settings out of range are refused with the setting's name before any work: k > N, an iteration limit of 0, tolerance 0, SCP on a non-network operator.
+    // Settings out of range are refused with the setting's name before any work: k > N, an iteration limit of 0, tolerance 0, SCP on a non-network operator, a negative restart window.
     [Theory]
     [InlineData("projection")]
+    [InlineData("scp-restart")]
     [InlineData("max-iter")]
     [InlineData("tol")]
     [InlineData("mode")]
@@ -138,6 +139,7 @@ public sealed class SolverDriverProperties
             "projection" => new SolverOptions(Projection: 4),
             "max-iter" => new SolverOptions(MaxIterations: 0),
             "tol" => new SolverOptions(Tolerance: 0),
+            "scp-restart" => new SolverOptions(ScpRestartWindow: -1),
             _ => new SolverOptions(Mode: SolverMode.SequentialConvex),
         };
         var counting = new CountingOperator(a);
@@ -350,7 +352,7 @@ public sealed class SolverDriverProperties
         {
             SmallNetworkInstance instance = c.Network.Build();
             double[] y = instance.Network.Labels.ToArray();
-            var options = new SolverOptions(Solver: c.Solver, Projection: c.Projection, MaxIterations: c.MaxIterations, Tolerance: 1e-12, Mode: SolverMode.SequentialConvex, ScpWarmupSteps: c.Warmup, EmptyGenerator: EmptyGenerator.Zero);
+            var options = new SolverOptions(Solver: c.Solver, Projection: c.Projection, MaxIterations: c.MaxIterations, Tolerance: 1e-12, Mode: SolverMode.SequentialConvex, ScpWarmupSteps: c.Warmup, ScpRestartWindow: 0, EmptyGenerator: EmptyGenerator.Zero);
             SolverResult result = IterativeSolver.Solve(instance.Operator, y, options);
             var v = new CaseVerdict();
             bool updated = result.Iterations > c.Warmup;

@@ -24,6 +24,7 @@ public sealed class SweepCommandTests
     [InlineData("--parallel", "0", "--parallel")]
     [InlineData("--imp-steps", "0", "--imp-steps")]
     [InlineData("--empty-generator", "keep", "--empty-generator")]
+    [InlineData("--scp-restart", "-1", "--scp-restart")]
     public void BadInputIsOneLineWithExitCodeTwo(string option, string value, string named)
     {
         using TemporaryDirectory folder = SweepFixtures.NewDirectory();

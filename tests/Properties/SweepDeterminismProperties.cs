@@ -48,6 +48,19 @@ public sealed class SweepDeterminismProperties
         }
     }
 
+    // A sweep's default solver settings are the library's: the SCP schedule (warm-up, restart window, empty generator), the
+    // tolerance and the inner steps of a cell's request equal SolverOptions' defaults (the iteration limit is the CLI's
+    // 1000 for recover and sweep alike, against the library's 300).
+    [Fact]
+    public void SweepDefaultsAreTheSolverDefaults()
+    {
+        var defaults = new Solver.Algorithms.SolverOptions();
+        Solver.Algorithms.SolverOptions cell = new SweepSettings().Request(new SweepCell(4, 2, 3, 80), 0, Solver.Algorithms.SolverKind.Aiht, 1).Solver;
+        Assert.Equal(
+            (defaults.ScpWarmupSteps, defaults.ScpRestartWindow, defaults.EmptyGenerator, defaults.Tolerance, defaults.InnerSteps),
+            (cell.ScpWarmupSteps, cell.ScpRestartWindow, cell.EmptyGenerator, cell.Tolerance, cell.InnerSteps));
+    }
+
     // The IMP row of a cell uses the same instance as the solvers: the same planted weights and data for every method.
     [Fact]
     public void EveryMethodOfACellSeesTheSameInstance()

@@ -84,13 +84,16 @@ public static class CaseRunner
     private static CaseOutcome Recovery(SnapshotCase c, SolverResult result, RecoveryMetrics metrics)
     {
         IReadOnlyList<TraceRow> trace = result.Trace;
-        static TraceRowSnapshot Row(TraceRow r) => new(r.Iteration, Digits.Of(r.RelativeResidual), Digits.Of(r.Step), r.SupportChanges, r.Nonzeros);
+        // Runs are named only when SCP restarts ran, so the snapshots of single-run solves keep their layout.
+        bool restarted = trace.Count > 0 && trace[^1].Run > 0;
+        TraceRowSnapshot Row(TraceRow r) => new(r.Iteration, Digits.Of(r.RelativeResidual), Digits.Of(r.Step), r.SupportChanges, r.Nonzeros, restarted ? r.Run : null);
         var snapshot = new RecoverySnapshot(
             c.Name,
             c.Expectation,
             c.Settings,
             Digits.Word(result.Status),
             result.Iterations,
+            restarted ? result.KeptRun : null,
             Digits.Of(metrics.RelativeWeightError),
             Digits.Of(metrics.SupportPrecision),
             Digits.Of(metrics.SupportRecall),
@@ -107,7 +110,8 @@ public static class CaseRunner
         foreach (TraceRow r in trace)
         {
             bits.Append(r.Iteration).Append(' ').Append(Digits.Exact(r.RelativeResidual)).Append(' ').Append(Digits.Exact(r.Step))
-                .Append(' ').Append(r.SupportChanges).Append(' ').AppendLine(r.Nonzeros.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                .Append(' ').Append(r.SupportChanges).Append(' ').Append(r.Nonzeros.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .AppendLine(restarted ? $" {r.Run.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : string.Empty);
         }
 
         bits.AppendLine(Digits.Exact([result.RelativeResidual, metrics.RelativeWeightError, metrics.SupportPrecision, metrics.SupportRecall, metrics.PsnrDb, metrics.RelativeResidual]));

@@ -1,10 +1,13 @@
+using Newtonsoft.Json;
+
 namespace SparseIhtVerify.Snapshots;
 
 // The documents written to __snapshots__/*.snap. Every number is a string from Digits.Of (six significant digits,
 // invariant culture, |x| < 1e-10 as "0"); no timing is ever included.
 
 /// <summary>One trace row: iteration, ‖Aw − y‖/‖y‖ after it, the step μ (unnormalised A), entries that entered, nonzeros.</summary>
-public sealed record TraceRowSnapshot(int Iteration, string RelativeResidual, string Step, int Entered, int Nonzeros);
+public sealed record TraceRowSnapshot(int Iteration, string RelativeResidual, string Step, int Entered, int Nonzeros,
+    [property: JsonProperty(NullValueHandling = NullValueHandling.Ignore)] int? Run = null);
 
 /// <summary>The outcome of a recovery case.</summary>
 public sealed record RecoverySnapshot(
@@ -13,6 +16,7 @@ public sealed record RecoverySnapshot(
     IReadOnlyList<string> Settings,
     string Status,
     int Iterations,
+    [property: JsonProperty(NullValueHandling = NullValueHandling.Ignore)] int? KeptRun,
     string RelativeWeightError,
     string SupportPrecision,
     string SupportRecall,

@@ -59,18 +59,24 @@ public sealed record SolverSettings(
     int InnerSteps = 10,
     double? Step = null,
     int? ScpWarmupSteps = null,
-    EmptyGenerator? EmptyGenerator = null)
+    EmptyGenerator? EmptyGenerator = null,
+    int? ScpRestartWindow = null)
 {
     public SolverOptions Options(int parallelism, long seed = 0)
     {
         var options = new SolverOptions(Solver, Projection, Step, MaxIterations, Tolerance, Mode, InnerSteps: InnerSteps, Seed: seed, Parallelism: parallelism);
-        return options with { ScpWarmupSteps = ScpWarmupSteps ?? options.ScpWarmupSteps, EmptyGenerator = EmptyGenerator ?? options.EmptyGenerator };
+        return options with
+        {
+            ScpWarmupSteps = ScpWarmupSteps ?? options.ScpWarmupSteps,
+            EmptyGenerator = EmptyGenerator ?? options.EmptyGenerator,
+            ScpRestartWindow = ScpRestartWindow ?? options.ScpRestartWindow,
+        };
     }
 
     public string Describe()
     {
         SolverOptions o = Options(1);
-        string scp = Mode == SolverMode.SequentialConvex ? $", warm-up {o.ScpWarmupSteps}, empty generator {EmptyGenerators.Word(o.EmptyGenerator)}" : string.Empty;
+        string scp = Mode == SolverMode.SequentialConvex ? $", warm-up {o.ScpWarmupSteps}, restart {(o.ScpRestartWindow > 0 ? $"after {o.ScpRestartWindow} stalled step{(o.ScpRestartWindow == 1 ? string.Empty : "s")}" : "never")}, empty generator {EmptyGenerators.Word(o.EmptyGenerator)}" : string.Empty;
         return string.Create(CultureInfo.InvariantCulture,
             $"solver {Digits.Word(Solver)}, mode {(Mode == SolverMode.Convex ? "convex" : "scp")}, k = {Projection}, max {MaxIterations} iterations, tol {Tolerance:G3}{(Solver == SolverKind.Aiht ? $", inner steps {InnerSteps}" : string.Empty)}{(Step is double mu ? $", step {mu:G6}" : string.Empty)}{scp}");
     }

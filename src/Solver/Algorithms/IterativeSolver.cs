@@ -9,7 +9,9 @@ namespace SparseIhtVerify.Solver.Algorithms;
 /// Each iteration streams the gradient once (memory O(n + k), never O(N)), takes the algorithm's step, and in
 /// sequential-convex mode then sets h_j := w_j for the blocks that changed (a block left empty gets the generator of
 /// <see cref="SolverOptions.EmptyGenerator"/>). Stops on the first of: relative
-/// residual ≤ tolerance, a stalled support and objective, a non-finite value, or the iteration limit.
+/// residual ≤ tolerance, a stalled support and objective, a non-finite value, or the iteration limit. In SCP mode a run
+/// that stalls for <see cref="SolverOptions.ScpRestartWindow"/> steps with iterations left is followed by a run from
+/// w = 0 with one more warm-up step, within the same iteration limit; the result is the run with the lowest residual.
 /// </summary>
 public static class IterativeSolver
 {
@@ -44,16 +46,52 @@ public static class IterativeSolver
             throw new InvalidSettingException("projection", $"must lie in [1, {sensing.Columns}] (the number of unknowns), got {options.Projection}");
         }
 
-        GeneratorUpdate? sequential = null;
+        ActivationPatternOperator? network = null;
         if (options.Mode == SolverMode.SequentialConvex)
         {
-            ActivationPatternOperator own = (sensing as ActivationPatternOperator
-                ?? throw new InvalidSettingException("mode", "scp needs the activation-pattern (network) operator")).WithOwnPatterns();
-            sequential = new GeneratorUpdate(own, options.EmptyGenerator, options.Seed);
-            sensing = own;
+            network = sensing as ActivationPatternOperator
+                ?? throw new InvalidSettingException("mode", "scp needs the activation-pattern (network) operator");
         }
 
-        var state = new SolverState(sensing, labels.ToArray(), options) { Probe = probe };
+        double labelNorm = VectorKernels.Norm(labels);
+        var trace = new List<TraceRow>();
+        var clock = Stopwatch.StartNew();
+        if (labelNorm == 0)
+        {
+            return new SolverResult(SolverStatus.Converged, 0, SparseVector.Zero(sensing.Columns), 0, trace, 0, 0, 0, network?.WithOwnPatterns() ?? sensing);
+        }
+
+        var solve = new SolveContext(labels.ToArray(), labelNorm, trace, clock, observe, probe, cancellation);
+        RunOutcome kept = Run(sensing, network, options, solve, run: 0);
+        RunOutcome last = kept;
+        for (int run = 1; last.Restart && trace.Count < options.MaxIterations; run++)
+        {
+            // SCP restart (options.ScpRestartWindow): from w = 0 and the dictionary's patterns, one more warm-up step,
+            // in the iterations left. The lowest relative residual is kept (the earliest among equals).
+            var restarted = options with { ScpWarmupSteps = last.Options.ScpWarmupSteps + 1, MaxIterations = options.MaxIterations - trace.Count };
+            last = Run(sensing, network, restarted, solve, run);
+            if (last.Status == SolverStatus.NonFinite || last.RelativeResidual < kept.RelativeResidual)
+            {
+                kept = last;
+            }
+        }
+
+        int taken = trace.Count;
+        long allocated = taken > 1 ? GC.GetTotalAllocatedBytes(precise: true) - solve.AllocatedAfterFirst : 0;
+        int maxNonzeros = trace.Count == 0 ? 0 : trace.Max(row => row.Nonzeros);
+        return new SolverResult(kept.Status, taken, kept.Weights, kept.RelativeResidual, trace, clock.Elapsed.TotalSeconds, maxNonzeros, allocated, kept.Operator, kept.Run);
+    }
+
+    /// <summary>
+    /// One run from w = 0, appending its rows to the solve's trace; at most <see cref="SolverOptions.MaxIterations"/>
+    /// steps. In SCP mode (<paramref name="network"/> given) it starts from the dictionary's patterns on its own copy of
+    /// them, which it updates.
+    /// </summary>
+    private static RunOutcome Run(SensingOperator sensing, ActivationPatternOperator? network, SolverOptions options, SolveContext solve, int run)
+    {
+        ActivationPatternOperator? own = network?.WithOwnPatterns();
+        GeneratorUpdate? sequential = own is null ? null : new GeneratorUpdate(own, options.EmptyGenerator, options.Seed);
+        var state = new SolverState(own ?? sensing, solve.Labels, options) { Probe = solve.Probe };
         IIterationStep step = options.Solver switch
         {
             SolverKind.Iht => new IhtStep(),
@@ -63,26 +101,19 @@ public static class IterativeSolver
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Solver, "unknown solver"),
         };
 
-        double labelNorm = VectorKernels.Norm(labels);
-        var trace = new List<TraceRow>();
-        var clock = Stopwatch.StartNew();
-        if (labelNorm == 0)
-        {
-            return new SolverResult(SolverStatus.Converged, 0, state.Weights, 0, trace, 0, 0, 0, sensing);
-        }
-
         if (options.Solver is SolverKind.Iht or SolverKind.Htp)
         {
             state.FixedStep = options.Step ?? DefaultStep(state);
         }
 
         SolverStatus status = SolverStatus.IterationLimit;
-        int maxNonzeros = 0, stalled = 0, iteration = 0;
-        long allocatedAfterFirst = 0;
+        bool restart = false;
+        int stalled = 0, first = solve.Trace.Count;
+        double objective = VectorKernels.SumOfSquares(state.Residual);
         double relativeResidual = 1.0; // ‖A·0 − y‖/‖y‖, the value when no iteration completes
-        for (iteration = 1; iteration <= options.MaxIterations; iteration++)
+        for (int iteration = 1; iteration <= options.MaxIterations; iteration++)
         {
-            cancellation.ThrowIfCancellationRequested();
+            solve.Cancellation.ThrowIfCancellationRequested();
             state.Gradient.Compute(state.Weights, state.Residual);
             if (state.Gradient.SawNonFinite)
             {
@@ -98,7 +129,7 @@ public static class IterativeSolver
             }
 
             int entered = outcome.Next.CountIndicesNotIn(state.Weights);
-            double previousObjective = VectorKernels.SumOfSquares(state.Residual);
+            double previousObjective = objective;
             state.Weights = outcome.Next;
             state.Residual = outcome.Residual;
             if (sequential is not null && iteration > options.ScpWarmupSteps)
@@ -108,15 +139,14 @@ public static class IterativeSolver
                 state.Residual = state.ResidualOf(state.Weights);
             }
 
-            double objective = VectorKernels.SumOfSquares(state.Residual);
-            relativeResidual = Math.Sqrt(objective) / labelNorm;
-            maxNonzeros = Math.Max(maxNonzeros, state.Weights.Count);
-            var row = new TraceRow(iteration, relativeResidual, outcome.Step, entered, state.Weights.Count);
-            trace.Add(row);
-            observe?.Invoke(row, state.Weights);
-            if (iteration == 1)
+            objective = VectorKernels.SumOfSquares(state.Residual);
+            relativeResidual = Math.Sqrt(objective) / solve.LabelNorm;
+            var row = new TraceRow(first + iteration, relativeResidual, outcome.Step, entered, state.Weights.Count, run);
+            solve.Trace.Add(row);
+            solve.Observe?.Invoke(row, state.Weights);
+            if (solve.Trace.Count == 1)
             {
-                allocatedAfterFirst = GC.GetTotalAllocatedBytes(precise: true);
+                solve.AllocatedAfterFirst = GC.GetTotalAllocatedBytes(precise: true);
             }
 
             if (relativeResidual <= options.Tolerance)
@@ -125,7 +155,7 @@ public static class IterativeSolver
                 break;
             }
 
-            if (options.TimeLimitSeconds is double limit && clock.Elapsed.TotalSeconds >= limit)
+            if (options.TimeLimitSeconds is double limit && solve.Clock.Elapsed.TotalSeconds >= limit)
             {
                 status = SolverStatus.TimeLimit;
                 break;
@@ -133,16 +163,15 @@ public static class IterativeSolver
 
             bool still = entered == 0 && Math.Abs(previousObjective - objective) <= options.StallTolerance * Math.Max(previousObjective, double.Epsilon);
             stalled = still ? stalled + 1 : 0;
-            if (stalled >= options.StallIterations)
+            restart = sequential is not null && options.ScpRestartWindow > 0 && stalled >= options.ScpRestartWindow;
+            if (restart || stalled >= options.StallIterations)
             {
                 status = SolverStatus.Stalled;
                 break;
             }
         }
 
-        int taken = trace.Count;
-        long allocated = taken > 1 ? GC.GetTotalAllocatedBytes(precise: true) - allocatedAfterFirst : 0;
-        return new SolverResult(status, taken, state.Weights, relativeResidual, trace, clock.Elapsed.TotalSeconds, maxNonzeros, allocated, state.Operator);
+        return new RunOutcome(run, options, status, restart, state.Weights, relativeResidual, state.Operator);
     }
 
     /// <summary>
@@ -165,4 +194,28 @@ public static class IterativeSolver
 
         return largest > 0 ? 1.0 / largest : 1.0 / state.Operator.Rows;
     }
+
+    /// <summary>What the runs of one solve share: the labels, the trace they append to, the clock and the callbacks.</summary>
+    private sealed class SolveContext(double[] labels, double labelNorm, List<TraceRow> trace, Stopwatch clock, Action<TraceRow, SparseVector>? observe, Action<StepEvent>? probe, CancellationToken cancellation)
+    {
+        public double[] Labels { get; } = labels;
+
+        public double LabelNorm { get; } = labelNorm;
+
+        public List<TraceRow> Trace { get; } = trace;
+
+        public Stopwatch Clock { get; } = clock;
+
+        public Action<TraceRow, SparseVector>? Observe { get; } = observe;
+
+        public Action<StepEvent>? Probe { get; } = probe;
+
+        public CancellationToken Cancellation { get; } = cancellation;
+
+        /// <summary>GC.GetTotalAllocatedBytes at the end of the solve's first iteration.</summary>
+        public long AllocatedAfterFirst { get; set; }
+    }
+
+    /// <summary>How one run ended: its status, whether it asks for an SCP restart, its last iterate and ‖Aw − y‖/‖y‖.</summary>
+    private sealed record RunOutcome(int Run, SolverOptions Options, SolverStatus Status, bool Restart, SparseVector Weights, double RelativeResidual, SensingOperator Operator);
 }

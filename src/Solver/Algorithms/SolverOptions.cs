@@ -15,6 +15,13 @@ namespace SparseIhtVerify.Solver.Algorithms;
 /// the reference code's schedule: its first step (μ = 1e−14 at w = 0) only picks a support, its second is the first real
 /// step, and h := w follows it (docs/dead-units.md).
 /// </param>
+/// <param name="ScpRestartWindow">
+/// SCP mode: when the support and objective have been unchanged for this many consecutive steps (the stall test) and
+/// iterations are left, the solve starts again from w = 0 and the dictionary's patterns with one more warm-up step, in
+/// the iterations left; the run with the lowest relative residual is the result (<see cref="SolverResult.KeptRun"/>). 0 turns
+/// restarts off; a window above <paramref name="StallIterations"/> never restarts (the stall ends the solve first). A stall of
+/// warm-up 0 at s ≪ m is an IHT fixed point that one more dictionary step avoids (docs/dead-units.md).
+/// </param>
 /// <param name="EmptyGenerator">SCP mode: the generator of a block whose weights are all zero (see <see cref="Algorithms.EmptyGenerator"/>).</param>
 /// <param name="Seed">Seed of the solver's own random choices: the generators re-drawn by <see cref="EmptyGenerator.Redraw"/> and <see cref="EmptyGenerator.RedrawOne"/> (recover and sweep pass the instance seed).</param>
 /// <param name="InnerSteps">AIHT: Armijo gradient steps on the new support per outer step (K = 10 for networks).</param>
@@ -30,6 +37,7 @@ public sealed record SolverOptions(
     double Tolerance = 1e-10,
     SolverMode Mode = SolverMode.Convex,
     int ScpWarmupSteps = 0,
+    int ScpRestartWindow = 1,
     EmptyGenerator EmptyGenerator = EmptyGenerator.RedrawOne,
     long Seed = 0,
     int InnerSteps = 10,
@@ -54,6 +62,7 @@ public sealed record SolverOptions(
         }
 
         InvalidSettingException.RequireAtLeast("scp-warmup", ScpWarmupSteps, 0);
+        InvalidSettingException.RequireAtLeast("scp-restart", ScpRestartWindow, 0);
         InvalidSettingException.RequireAtLeast("inner-steps", InnerSteps, 0);
         InvalidSettingException.RequireAtLeast("stall-iterations", StallIterations, 1);
         if (!(StallTolerance >= 0) || !double.IsFinite(StallTolerance))

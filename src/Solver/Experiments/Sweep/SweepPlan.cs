@@ -56,6 +56,7 @@ public sealed record SweepPlan(SweepGrid Grid, SweepSettings Settings)
                 new("max-iter", s.MaxIterations.ToString(CultureInfo.InvariantCulture)),
                 new("tol", Number(s.Tolerance)),
                 new("scp-warmup", s.ScpWarmupSteps.ToString(CultureInfo.InvariantCulture)),
+                new("scp-restart", s.ScpRestartWindow.ToString(CultureInfo.InvariantCulture)),
                 new("empty-generator", EmptyGenerators.Word(s.EmptyGenerator)),
                 new("inner-steps", s.InnerSteps.ToString(CultureInfo.InvariantCulture)),
             ]);

@@ -20,6 +20,7 @@ namespace SparseIhtVerify.Solver.Experiments.Sweep;
 /// <param name="MaxIterations">Iteration limit of the hard-thresholding solvers.</param>
 /// <param name="Tolerance">Relative-residual tolerance.</param>
 /// <param name="ScpWarmupSteps">SCP warm-up steps.</param>
+/// <param name="ScpRestartWindow">SCP: stalled steps that start a restart with one more warm-up step (0: none; <see cref="SolverOptions.ScpRestartWindow"/>).</param>
 /// <param name="EmptyGenerator">SCP: the generator of a block whose weights are all zero.</param>
 /// <param name="InnerSteps">AIHT inner steps.</param>
 /// <param name="Imp">The IMP baseline's settings (its seed is replaced by each row's seed).</param>
@@ -37,6 +38,7 @@ public sealed record SweepSettings(
     int MaxIterations = 1000,
     double Tolerance = 1e-10,
     int ScpWarmupSteps = 0,
+    int ScpRestartWindow = 1,
     EmptyGenerator EmptyGenerator = EmptyGenerator.RedrawOne,
     int InnerSteps = 10,
     ImpOptions? Imp = null,
@@ -61,6 +63,7 @@ public sealed record SweepSettings(
             Tolerance: Tolerance,
             Mode: Mode,
             ScpWarmupSteps: ScpWarmupSteps,
+            ScpRestartWindow: ScpRestartWindow,
             EmptyGenerator: EmptyGenerator,
             Seed: seed,
             InnerSteps: InnerSteps,
