@@ -187,7 +187,9 @@ internal sealed class SupportSearch
                     int[] swapped = current.Select((v, i) => i == t ? c : v).Order().ToArray();
                     double score = Score(swapped);
                     Examined++;
-                    if (score < best - 1e-15)
+                    // A swap must improve by more than rounding, relative to the score, so that the path (and the witness)
+                    // does not depend on the data's scale: an absolute margin meant another search at X·2^k.
+                    if (score < best - 1e-15 * Math.Abs(best))
                     {
                         (current, best, improved) = (swapped, score, true);
                         break;

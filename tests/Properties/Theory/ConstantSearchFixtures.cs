@@ -391,7 +391,7 @@ internal sealed class SearchModel(Matrix<double> full, int level, int[] required
                     int[] swapped = [.. current.Select((v, i) => i == t ? c : v).Order()];
                     double score = Score(swapped);
                     Examined++;
-                    if (score < best - 1e-15)
+                    if (score < best - 1e-15 * Math.Abs(best))
                     {
                         (current, best, improved) = (swapped, score, true);
                         Events.Add("swap taken");
