@@ -55,7 +55,7 @@ public sealed class ScpRestartProperties
     public Property EachRestartIsAFreshSolveWithOneMoreWarmupStep() =>
         Prop.ForAll(RestartCases, c => Check(c).ToProperty(c.ToString(), "restarted", "restarted twice", "kept a later run", "ran out of iterations"));
 
-    // The result is the run whose last row has the lowest residual (the earliest among equals), with that run's weights, residual, operator and status; 1 and 2 threads give the same digits.
+    // The result is the run whose last row has the lowest residual (the earliest among equals), with that run's weights, residual, predictions and status; 1 and 2 threads give the same digits.
     [Property(MaxTest = 30)]
     public Property TheKeptRunHasTheLowestResidual() =>
         Prop.ForAll(RestartCases, c =>
@@ -85,7 +85,7 @@ public sealed class ScpRestartProperties
                 SolverResult replay = Solve(c, c.Options(1) with { ScpWarmupSteps = c.Warmup + best, MaxIterations = c.MaxIterations - before, ScpRestartWindow = 0, StallIterations = c.Window });
                 v.Require(result.Status == replay.Status, () => $"status {result.Status}; the kept run alone ends {replay.Status} after {replay.Iterations} (run length {runs[best].Length})");
                 v.Require(SameWeights(result.Weights, replay.Weights), () => "the weights are not the kept run's");
-                v.Require(Patterns(result).SequenceEqual(Patterns(replay)), () => "the final patterns are not the kept run's");
+                v.Require(Closeness.BitIdentical(result.FinalOperator.Forward(result.Weights), replay.FinalOperator.Forward(replay.Weights)), () => "the final operator's predictions are not the kept run's");
             }
 
             SolverResult two = Solve(c, c.Options(2));
@@ -120,6 +120,19 @@ public sealed class ScpRestartProperties
         Assert.True(second.Status == SolverStatus.NonFinite && runs.Length == 2, $"premise: run 1 alone ends NonFinite, and is the last run (it ends {second.Status}; {runs.Length} runs)");
         Assert.True(runs[0][^1].RelativeResidual < runs[1][^1].RelativeResidual, "premise: run 0 ends lower, so the residual rule alone would keep it");
         Assert.Equal((SolverStatus.NonFinite, 1), (result.Status, result.KeptRun));
+    }
+
+    // A stall on the last iteration starts no run: the iterations are spent, and an empty run (w = 0, residual 1) must not
+    // be kept over a run that ended above ‖y‖.
+    [Fact]
+    public void AStallOnTheLastIterationStartsNoRun()
+    {
+        // Found by search: HTP under gt diverges in run 0 to a residual of 4.6e27 and stalls there for the window (steps 6–8).
+        var c = new RestartCase(SolverKind.Htp, PatternRule.Greater, Warmup: 1, Window: 3, MaxIterations: 8, Inputs: 3, Width: 33, Nonzeros: 5, Samples: 336, Seed: 135);
+        SolverResult result = Solve(c, c.Options(1));
+        Assert.True(result.Trace.Count == 8 && result.Trace[^1].RelativeResidual > 1, $"premise: run 0 takes every iteration and ends above ‖y‖ ({result.Trace.Count} rows, last residual {result.Trace[^1].RelativeResidual})");
+        Assert.Equal((0, SolverStatus.Stalled, 5), (result.KeptRun, result.Status, result.Weights.NonzeroCount));
+        Assert.Equal(result.Trace[^1].RelativeResidual, result.RelativeResidual);
     }
 
     // Premise rate: enough generated SCP cases restart, and some keep a later run.
@@ -168,8 +181,6 @@ public sealed class ScpRestartProperties
 
     private static TraceRow[][] Runs(IReadOnlyList<TraceRow> trace) =>
         trace.Count == 0 ? [[]] : trace.GroupBy(row => row.Run).OrderBy(g => g.Key).Select(g => g.ToArray()).ToArray();
-
-    private static ulong[] Patterns(SolverResult result) => ((ActivationPatternOperator)result.FinalOperator).Patterns.Words.ToArray();
 
     private static SolverResult Solve(RestartCase c, SolverOptions options)
     {

@@ -148,6 +148,32 @@ public sealed class SolverDriverProperties
         Assert.Equal(0, counting.ForwardCalls);
     }
 
+    // Labels are refused before any work when their length is not the operator's row count or an entry is not finite.
+    [Theory]
+    [InlineData("length")]
+    [InlineData("nan")]
+    [InlineData("infinity")]
+    public void RefusesLabelsOfTheWrongLengthOrNotFinite(string fault)
+    {
+        var counting = new CountingOperator(new DenseMatrixOperator(new double[,] { { 1, 0, 2 }, { 0, 1, 1 } }));
+        double[] y = fault switch { "length" => [1, 2, 3], "nan" => [1, double.NaN], _ => [double.PositiveInfinity, 2] };
+        ArgumentException e = Assert.Throws<ArgumentException>(() => IterativeSolver.Solve(counting, y, new SolverOptions(Projection: 1)));
+        Assert.Contains(fault == "length" ? "labels have length 3 but the operator has 2 rows" : "labels must be finite", e.Message);
+        Assert.Equal(0, counting.ForwardCalls);
+    }
+
+    // MaxIterateNonzeros is the largest count over the trace, not the last or the first: on A = [[1, 0], [1, 1]], y = (1, 0)
+    // the first gradient Aᵀy = (1, 0) has one nonzero, so the first iterate holds one entry and the second, with k = 2, two.
+    [Fact]
+    public void MaxIterateNonzerosIsTheLargestOverTheTrace()
+    {
+        var a = new DenseMatrixOperator(new double[,] { { 1, 0 }, { 1, 1 } });
+        SolverResult result = IterativeSolver.Solve(a, [1.0, 0.0], new SolverOptions(SolverKind.Iht, Projection: 2, MaxIterations: 4));
+        Assert.Equal([1, 2], result.Trace.Take(2).Select(r => r.Nonzeros));
+        Assert.Equal(result.Trace.Max(r => r.Nonzeros), result.MaxIterateNonzeros);
+        Assert.Equal(2, result.MaxIterateNonzeros);
+    }
+
     // A cancellation is honoured before each iteration: a token cancelled from the callback of row 3 stops the solve with
     // OperationCanceledException after exactly 3 rows, and one cancelled before the solve lets no row run (IHT on a noisy
     // 30×12 Gaussian instance, tolerance 1e−300, a stall window of 100 and 40 iterations, so that nothing else stops it first).

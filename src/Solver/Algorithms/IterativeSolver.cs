@@ -58,7 +58,7 @@ public static class IterativeSolver
         var clock = Stopwatch.StartNew();
         if (labelNorm == 0)
         {
-            return new SolverResult(SolverStatus.Converged, 0, SparseVector.Zero(sensing.Columns), 0, trace, 0, 0, 0, network?.WithOwnPatterns() ?? sensing);
+            return new SolverResult(SolverStatus.Converged, 0, SparseVector.Zero(sensing.Columns), 0, trace, 0, 0, 0, sensing);
         }
 
         var solve = new SolveContext(labels.ToArray(), labelNorm, trace, clock, observe, probe, cancellation);
