@@ -162,6 +162,19 @@ public sealed class SolverDriverProperties
         Assert.Equal(0, counting.ForwardCalls);
     }
 
+    // y = 0 is solved by w = 0 before any iteration: converged after 0 iterations, residual 0 (not 0/0), an empty trace, the
+    // caller's operator, for convex and SCP modes alike.
+    [Theory]
+    [InlineData(SolverMode.Convex)]
+    [InlineData(SolverMode.SequentialConvex)]
+    public void ZeroLabelsConvergeAtOnceToZero(SolverMode mode)
+    {
+        var network = new SmallNetworkCase(3, 2, 2, 20, 5, WeightDistribution.Gaussian, PatternRule.GreaterOrEqual, DictionaryKind.Random, 0).Build();
+        SolverResult result = IterativeSolver.Solve(network.Operator, new double[network.Operator.Rows], new SolverOptions(SolverKind.Aiht, Projection: 2, Mode: mode));
+        Assert.Equal((SolverStatus.Converged, 0, 0, 0.0, 0), (result.Status, result.Iterations, result.Weights.NonzeroCount, result.RelativeResidual, result.Trace.Count));
+        Assert.Same(network.Operator, result.FinalOperator);
+    }
+
     // MaxIterateNonzeros is the largest count over the trace, not the last or the first: on A = [[1, 0], [1, 1]], y = (1, 0)
     // the first gradient Aᵀy = (1, 0) has one nonzero, so the first iterate holds one entry and the second, with k = 2, two.
     [Fact]
