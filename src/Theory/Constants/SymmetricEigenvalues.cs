@@ -80,6 +80,7 @@ public static class SymmetricEigenvalues
         Scale(q, 1 / VectorKernels.Norm(q));
         var image = new double[n];
         var w = new double[k];
+        double scale = 0;
         for (int step = 0; step < steps; step++)
         {
             basis.Add((double[])q.Clone());
@@ -95,8 +96,10 @@ public static class SymmetricEigenvalues
                 VectorKernels.Axpy(-VectorKernels.Dot(w, v), v, w);
             }
 
+            // Breakdown (an invariant subspace) relative to G_S's scale seen so far, so that X·2^k takes the same steps.
+            scale = Math.Max(scale, Math.Abs(alpha));
             double beta = VectorKernels.Norm(w);
-            if (beta < 1e-12 || step == steps - 1)
+            if (beta <= 1e-12 * scale || step == steps - 1)
             {
                 break;
             }
