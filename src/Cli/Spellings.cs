@@ -1,3 +1,4 @@
+using System.Globalization;
 using SparseIhtVerify.Solver;
 using SparseIhtVerify.Solver.Algorithms;
 using SparseIhtVerify.Solver.Instances;
@@ -36,6 +37,10 @@ public static class Spellings
     /// <summary>Help text of <c>--scp-restart</c> (recover and sweep).</summary>
     public const string ScpRestartHelp =
         "scp: after this many steps with an unchanged support and objective, and iterations left, start again from w = 0 with one more warm-up step; the run with the lowest residual is the result (0: never)";
+
+    /// <summary>How recover's and sweep's headers name a restart window: "after N stalled step(s)", or "never" for 0.</summary>
+    public static string ScpRestart(int window) =>
+        window > 0 ? string.Create(CultureInfo.InvariantCulture, $"after {window} stalled step{(window == 1 ? string.Empty : "s")}") : "never";
 
     /// <summary>Help text of <c>--empty-generator</c> (recover and sweep).</summary>
     public const string EmptyGeneratorHelp =

@@ -55,20 +55,19 @@ public static class IterativeSolver
 
         double labelNorm = VectorKernels.Norm(labels);
         var trace = new List<TraceRow>();
-        var clock = Stopwatch.StartNew();
         if (labelNorm == 0)
         {
             return new SolverResult(SolverStatus.Converged, 0, SparseVector.Zero(sensing.Columns), 0, trace, 0, 0, 0, sensing);
         }
 
-        var solve = new SolveContext(labels.ToArray(), labelNorm, trace, clock, observe, probe, cancellation);
+        var solve = new SolveContext(labels.ToArray(), labelNorm, trace, Stopwatch.StartNew(), observe, probe, cancellation);
         RunOutcome kept = Run(sensing, network, options, solve, run: 0);
         RunOutcome last = kept;
         for (int run = 1; last.Restart && trace.Count < options.MaxIterations; run++)
         {
-            // SCP restart (options.ScpRestartWindow): from w = 0 and the dictionary's patterns, one more warm-up step,
-            // in the iterations left. The lowest relative residual is kept (the earliest among equals).
-            var restarted = options with { ScpWarmupSteps = last.Options.ScpWarmupSteps + 1, MaxIterations = options.MaxIterations - trace.Count };
+            // SCP restart r (options.ScpRestartWindow): from w = 0 and the dictionary's patterns with warm-up W + r, in the
+            // iterations left. The lowest relative residual is kept (the earliest among equals).
+            var restarted = options with { ScpWarmupSteps = options.ScpWarmupSteps + run, MaxIterations = options.MaxIterations - trace.Count };
             last = Run(sensing, network, restarted, solve, run);
             if (last.Status == SolverStatus.NonFinite || last.RelativeResidual < kept.RelativeResidual)
             {
@@ -79,7 +78,7 @@ public static class IterativeSolver
         int taken = trace.Count;
         long allocated = taken > 1 ? GC.GetTotalAllocatedBytes(precise: true) - solve.AllocatedAfterFirst : 0;
         int maxNonzeros = trace.Count == 0 ? 0 : trace.Max(row => row.Nonzeros);
-        return new SolverResult(kept.Status, taken, kept.Weights, kept.RelativeResidual, trace, clock.Elapsed.TotalSeconds, maxNonzeros, allocated, kept.Operator, kept.Run);
+        return new SolverResult(kept.Status, taken, kept.Weights, kept.RelativeResidual, trace, solve.Clock.Elapsed.TotalSeconds, maxNonzeros, allocated, kept.Operator, kept.Run);
     }
 
     /// <summary>
@@ -171,7 +170,7 @@ public static class IterativeSolver
             }
         }
 
-        return new RunOutcome(run, options, status, restart, state.Weights, relativeResidual, state.Operator);
+        return new RunOutcome(run, status, restart, state.Weights, relativeResidual, state.Operator);
     }
 
     /// <summary>
@@ -217,5 +216,5 @@ public static class IterativeSolver
     }
 
     /// <summary>How one run ended: its status, whether it asks for an SCP restart, its last iterate and ‖Aw − y‖/‖y‖.</summary>
-    private sealed record RunOutcome(int Run, SolverOptions Options, SolverStatus Status, bool Restart, SparseVector Weights, double RelativeResidual, SensingOperator Operator);
+    private sealed record RunOutcome(int Run, SolverStatus Status, bool Restart, SparseVector Weights, double RelativeResidual, SensingOperator Operator);
 }
