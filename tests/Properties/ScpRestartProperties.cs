@@ -18,8 +18,8 @@ namespace SparseIhtVerify.Properties;
 /// </summary>
 public sealed class ScpRestartProperties
 {
-    /// <summary>Floors on the shares of generated SCP cases that restart at least once and that keep a later run (observed 45 % and 24 % on 300 cases).</summary>
-    private const double RequiredRestartRate = 0.25, RequiredLaterRunRate = 0.08;
+    /// <summary>Floors on the shares of generated SCP cases that restart at least once and that keep a later run (observed 45 % and 24 % on 300 cases, 19–20 % kept a later run on 100; over 80 draws a floor must sit ≥ 3 binomial deviations below, so 5 %, not 8 %).</summary>
+    private const double RequiredRestartRate = 0.25, RequiredLaterRunRate = 0.05;
 
     /// <summary>An SCP solve of a planted network from a random dictionary, wide enough that warm-up 0 often stalls.</summary>
     public sealed record RestartCase(SolverKind Solver, PatternRule Rule, int Warmup, int Window, int MaxIterations, int Inputs, int Width, int Nonzeros, int Samples, long Seed)

@@ -72,11 +72,12 @@ public sealed class SolverDriverProperties
     public Property StopsAtTheFirstIterationWhoseResidualMeetsTheTolerance() =>
         Prop.ForAll(DriverGen.ToArbitrary(), c => CheckTolerance(c).ToProperty(c.ToString(), "met exactly at the chosen row", "no usable row"));
 
-    // Premise rate: the tolerance is met exactly at the chosen row (the case that separates ≤ from <) in at least 60% of cases.
+    // Premise rate: the tolerance is met exactly at the chosen row (the case that separates ≤ from <) in at least 40% of cases
+    // (observed 69–78% over 100 cases; a 60% floor over 40 draws sat 1.4 binomial deviations below that and failed about one run in twelve).
     [Property(MaxTest = 1)]
     public Property ToleranceCasesHitTheRowExactlyOftenEnough() =>
         Prop.ForAll(Gen.ArrayOf(DriverGen, FloorCases).ToArbitrary(), cases =>
-            PremiseFloor.Floor(cases, CheckTolerance, ("met exactly at the chosen row", 0.6)));
+            PremiseFloor.Floor(cases, CheckTolerance, ("met exactly at the chosen row", 0.4)));
 
     private static CaseVerdict CheckTolerance(DriverCase c)
     {

@@ -7,6 +7,8 @@ namespace SparseIhtVerify.Theory.Constants;
 /// required set R (R = ∅ for uniform constants): every eigenvalue of G_S lies in some Gershgorin interval
 /// [G_ii − r_i, G_ii + r_i], r_i = Σ_{j∈S, j≠i} |G_ij| ≤ Σ_{j∈R, j≠i} |G_ij| + (the L − |R| − [i∉R] largest free |G_ij|),
 /// combined with λ_min(G) ≤ λ_min(G_S) ≤ λ_max(G_S) ≤ λ_max(G) (interlacing) and α ≥ 0 (G_S is positive semidefinite).
+/// Computed eigenvalues and sums are within τ = N·ε·‖G‖ of the exact ones (<see cref="RestrictedConstantEstimator.RoundingTolerance"/>),
+/// so both bounds are widened by τ before they are called proven: a singular G_S whose λ_min is computed as 1e−17 gets α ≥ 0, not α ≥ 1e−17.
 /// </summary>
 public static class GramCertificate
 {
@@ -61,6 +63,8 @@ public static class GramCertificate
         }
 
         (double min, double max) = SymmetricEigenvalues.Extremes(gram);
-        return (Math.Max(0, Math.Max(alpha, min)), Math.Min(beta, max));
+        double lower = Math.Max(alpha, min), upper = Math.Min(beta, max);
+        double tolerance = RestrictedConstantEstimator.RoundingTolerance(size, Math.Max(Math.Abs(upper), Math.Abs(max)));
+        return (Math.Max(0, lower - tolerance), upper + tolerance);
     }
 }

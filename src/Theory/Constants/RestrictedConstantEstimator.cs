@@ -9,7 +9,8 @@ namespace SparseIhtVerify.Theory.Constants;
 /// otherwise witnesses found by search (<see cref="SupportSearch"/>: adversarial pairs and groups, greedy growth and
 /// swaps, random supports), plus certified bounds (<see cref="GramCertificate"/>) where the full Gram can be formed.
 /// Rounding: with τ = N·ε·‖G‖ (the backward error of the symmetric eigensolver on G), values are kept on the safe
-/// side of the true ones: α ≥ 0 (G_S is positive semidefinite), certified α ≤ witness α and certified β ≥ witness β.
+/// side of the true ones: α ≥ 0 (G_S is positive semidefinite), certified α ≤ witness α and certified β ≥ witness β, and every
+/// certified bound (exact rows included) is a computed eigenvalue widened by τ.
 /// The work is bounded in work units (<see cref="EstimationBudget"/>), never by the clock unless a cap is asked for.
 /// </summary>
 public static class RestrictedConstantEstimator
@@ -88,11 +89,14 @@ public static class RestrictedConstantEstimator
         }
 
         // Rounding: keep every bound on its safe side (raising an upper bound of α, lowering a lower bound, is always valid).
+        // An exact row's computed eigenvalues are within τ of the true ones, so its certified bounds are them widened by τ,
+        // as the full-Gram certificate's are: a singular G_S computed as λ_min = 1e−17 proves α ≥ 0, not α ≥ 1e−17.
         double alpha = Math.Max(0, search.AlphaValue);
         double beta = search.BetaValue;
         if (exact)
         {
-            (alphaCertified, betaCertified) = (alpha, beta);
+            double widening = RoundingTolerance(columns, beta);
+            (alphaCertified, betaCertified) = (Math.Max(0, alpha - widening), beta + widening);
         }
         else if (alphaCertified is double ac && betaCertified is double bc)
         {

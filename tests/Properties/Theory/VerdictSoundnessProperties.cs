@@ -115,7 +115,7 @@ public sealed class VerdictSoundnessProperties
                 .Classify(t.Restrict, "support-restricted audit");
         });
 
-    // Intervals are never empty: 0 ≤ certified α ≤ witness α and witness β ≤ certified β at every level, exact rows equal (rounding clamped to the safe side).
+    // Intervals are never empty: 0 ≤ certified α ≤ witness α and witness β ≤ certified β at every level, exact rows included (their certified bounds are the exact values widened by τ).
     [Property(MaxTest = 60)]
     public Property ConstantIntervalsAreNeverEmpty() =>
         Prop.ForAll(TinyGen.ToArbitrary(), t =>
