@@ -10,6 +10,7 @@ using SparseIhtVerify.Solver.Instances;
 using SparseIhtVerify.Solver.Kernels;
 using SparseIhtVerify.Solver.Operators;
 using SparseIhtVerify.Solver.Randomness;
+using SparseIhtVerify.Solver.Solvers;
 using SparseIhtVerify.Solver.Thresholding;
 
 namespace SparseIhtVerify.Cli;
@@ -86,7 +87,7 @@ public static class BenchCommand
         int blocks = sensing.Blocks;
 
         progress($"timing {settings.Steps} AIHT steps (scp, 10 inner steps, k = {s}, {threads} thread(s))…");
-        var options = new SolverOptions(Solver: SolverKind.Aiht, Projection: s, MaxIterations: settings.Steps, Tolerance: 1e-300,
+        var options = new SolverOptions(Solver: SolverCatalogue.Aiht, Projection: s, MaxIterations: settings.Steps, Tolerance: 1e-300,
             Mode: SolverMode.SequentialConvex, ScpRestartWindow: 0, InnerSteps: 10, StallIterations: int.MaxValue, Parallelism: threads);
         var stepSeconds = new List<double>();
         var stepBytes = new List<long>();
@@ -243,7 +244,7 @@ public static class BenchCommand
         PlantedNetwork network = PlantedNetwork.Create(spec);
         GeneratorDictionary dictionary = GeneratorDictionary.Create(DictionaryKind.Random, network, 0, 1);
         var sensing = ActivationPatternOperator.FromDictionary(network.Data, dictionary, PatternRule.GreaterOrEqual, threads);
-        var options = new SolverOptions(Solver: SolverKind.Aiht, Projection: 40, MaxIterations: 3, Tolerance: 1e-300,
+        var options = new SolverOptions(Solver: SolverCatalogue.Aiht, Projection: 40, MaxIterations: 3, Tolerance: 1e-300,
             Mode: SolverMode.SequentialConvex, ScpRestartWindow: 0, StallIterations: int.MaxValue, Parallelism: threads);
         IterativeSolver.Solve(sensing, network.Labels, options);
         DenseGemmKernel.Multiply(network.Data.Values[..(512 * 20)], 20, new double[512 * 40], 40, new double[20 * 40]);

@@ -49,7 +49,7 @@ public static class Heatmaps
             for (int i = 0; i < methods.Count; i++)
             {
                 Plot plot = i == 0 ? figure.Subplots.GetPlot(0) : figure.AddPlot();
-                Panel(plot, plan, cells, SweepMethods.Word(methods[i]), metric, x, y, success);
+                Panel(plot, plan, cells, methods[i].Word, metric, x, y, success);
             }
 
             string path = Path.Combine(folder, metric.File);
@@ -150,7 +150,7 @@ public static class Heatmaps
         plot.Axes.Left.SetTicks(Enumerable.Range(0, ys.Count).Select(i => (double)i).ToArray(), ys.Select(v => v.ToString(CultureInfo.InvariantCulture)).ToArray());
         plot.XLabel(AxisTitle(xAxis));
         plot.YLabel(AxisTitle(yAxis));
-        string mode = SweepMethods.Parse(method) is SweepMethod m && SweepMethods.Solver(m) is not null
+        string mode = SweepMethod.Parse(method) is SweepMethod m && m.Solver is not null
             ? (plan.Settings.Mode == SolverMode.SequentialConvex ? " (scp)" : " (convex)")
             : " (baseline)";
         plot.Title($"{method.ToUpperInvariant()}{mode}: {metric.Title}, {seeds} seed{(seeds == 1 ? string.Empty : "s")}", size: 15);

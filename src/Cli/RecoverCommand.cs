@@ -13,16 +13,16 @@ public static class RecoverCommand
     public static Command Create()
     {
         var instance = new InstanceOptions();
-        var solver = new Option<string>("--solver") { Description = "iht | niht | aiht | htp", DefaultValueFactory = _ => "niht" };
+        var solver = new Option<string>("--solver") { Description = string.Join(" | ", Spellings.Solvers.Keys), DefaultValueFactory = _ => new SolverOptions().Solver.Word };
         var mode = new Option<string>("--mode") { Description = "convex (fixed patterns) | scp (h_j := w_j after the warm-up steps)", DefaultValueFactory = _ => "convex" };
         var projection = new Option<int?>("--projection") { Description = "projection size k (≥ s; default s)" };
-        var step = new Option<double?>("--step") { Description = "fixed step μ for iht/htp on the unnormalised A (default 1/λ_max(A_TᵀA_T) on the first support)" };
+        var step = new Option<double?>("--step") { Description = $"fixed step μ for {Spellings.SolversThat(s => s.UsesFixedStep)} on the unnormalised A (default 1/λ_max(A_TᵀA_T) on the first support)" };
         var maxIterations = new Option<int>("--max-iter") { Description = "iteration limit (≥ 1)", DefaultValueFactory = _ => 1000 };
         var tolerance = new Option<double>("--tol") { Description = "stop when ‖Aw − y‖/‖y‖ ≤ tol (> 0)", DefaultValueFactory = _ => 1e-10 };
         var warmup = new Option<int>("--scp-warmup") { Description = Spellings.ScpWarmupHelp, DefaultValueFactory = _ => new SolverOptions().ScpWarmupSteps };
         var restart = new Option<int>("--scp-restart") { Description = Spellings.ScpRestartHelp, DefaultValueFactory = _ => new SolverOptions().ScpRestartWindow };
         var empty = new Option<string>("--empty-generator") { Description = Spellings.EmptyGeneratorHelp, DefaultValueFactory = _ => Spellings.Word(Spellings.EmptyGenerators, new SolverOptions().EmptyGenerator) };
-        var inner = new Option<int>("--inner-steps") { Description = "aiht: Armijo steps on the new support per step (10 as in the reference)", DefaultValueFactory = _ => 10 };
+        var inner = new Option<int>("--inner-steps") { Description = $"{Spellings.SolversThat(s => s.UsesInnerSteps)}: Armijo steps on the new support per step (10 as in the reference)", DefaultValueFactory = _ => new SolverOptions().InnerSteps };
         var threads = new Option<int>("--threads") { Description = "threads for the gradient pass (results are identical for any value)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var json = new Option<string?>("--json") { Description = "write the full result as JSON to this file" };
         var export = new Option<string?>("--export") { Description = "write the instance and result as .npy files into this directory" };
@@ -107,7 +107,7 @@ public static class RecoverCommand
         var ci = CultureInfo.InvariantCulture;
         text.AppendLine(ci, $"instance   d = {s.Inputs}, m = {s.Width}, s = {s.Nonzeros}, n = {s.Samples}, seed {s.Seed}, weights {Spellings.Word(Spellings.Weights, s.Weights)}, outputs {Spellings.Word(Spellings.Outputs, s.Outputs)}, non-empty units {(s.KeepUnitsNonEmpty ? "yes" : "no")}");
         text.AppendLine(ci, $"operator   dictionary {Spellings.Word(Spellings.Dictionaries, r.Dictionary)}, p = {blocks} blocks, N = p·d = {(long)blocks * s.Inputs} unknowns, pattern rule {(r.Rule == Solver.Instances.PatternRule.GreaterOrEqual ? "x·h >= 0" : "x·h > 0")}");
-        text.AppendLine(ci, $"solver     {Spellings.Word(Spellings.Solvers, r.Solver.Solver)}, mode {Spellings.Word(Spellings.Modes, r.Solver.Mode)}, projection k = {r.Solver.Projection}, tol {Format.Number(r.Solver.Tolerance)}, max {r.Solver.MaxIterations} iterations{(r.Solver.Mode == SolverMode.SequentialConvex ? $", warm-up {r.Solver.ScpWarmupSteps}, restart {Spellings.ScpRestart(r.Solver.ScpRestartWindow)}, empty generator {Spellings.Word(Spellings.EmptyGenerators, r.Solver.EmptyGenerator)}" : string.Empty)}, {r.Solver.Parallelism} thread(s)");
+        text.AppendLine(ci, $"solver     {r.Solver.Solver.Word}, mode {Spellings.Word(Spellings.Modes, r.Solver.Mode)}, projection k = {r.Solver.Projection}, tol {Format.Number(r.Solver.Tolerance)}, max {r.Solver.MaxIterations} iterations{(r.Solver.Mode == SolverMode.SequentialConvex ? $", warm-up {r.Solver.ScpWarmupSteps}, restart {Spellings.ScpRestart(r.Solver.ScpRestartWindow)}, empty generator {Spellings.Word(Spellings.EmptyGenerators, r.Solver.EmptyGenerator)}" : string.Empty)}, {r.Solver.Parallelism} thread(s)");
         text.AppendLine();
         int runs = result.Trace.Count == 0 ? 1 : result.Trace[^1].Run + 1;
         string kept = runs > 1 ? $"; {runs} runs (scp restarts), run {result.KeptRun} kept: the lowest residual" : string.Empty;

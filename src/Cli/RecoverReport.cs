@@ -80,7 +80,7 @@ public sealed record SolverSettings(
     string EmptyGenerator, int InnerSteps, int StallIterations, double StallTolerance, int Threads)
 {
     public static SolverSettings From(SolverOptions options, SolverResult result) => new(
-        Spellings.Word(Spellings.Solvers, options.Solver), Spellings.Word(Spellings.Modes, options.Mode), options.Projection,
+        options.Solver.Word, Spellings.Word(Spellings.Modes, options.Mode), options.Projection,
         options.Step, options.MaxIterations, options.Tolerance, options.ScpWarmupSteps, options.ScpRestartWindow,
         Spellings.Word(Spellings.EmptyGenerators, options.EmptyGenerator), options.InnerSteps,
         options.StallIterations, options.StallTolerance, options.Parallelism);

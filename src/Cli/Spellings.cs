@@ -2,6 +2,7 @@ using System.Globalization;
 using SparseIhtVerify.Solver;
 using SparseIhtVerify.Solver.Algorithms;
 using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Solver.Solvers;
 
 namespace SparseIhtVerify.Cli;
 
@@ -46,10 +47,11 @@ public static class Spellings
     public const string EmptyGeneratorHelp =
         "scp: generator h_j of a block whose weights are all zero: redraw-one (one such block at a time gets a fresh h_j ~ N(0, I), seeded by seed, step and block; the others are all-off until their turn) | redraw (every such block gets one) | zero (h_j = 0: all-on under geq, all-off and never back under gt, the reference code)";
 
-    public static readonly IReadOnlyDictionary<string, SolverKind> Solvers = new Dictionary<string, SolverKind>
-    {
-        ["iht"] = SolverKind.Iht, ["niht"] = SolverKind.Niht, ["aiht"] = SolverKind.Aiht, ["htp"] = SolverKind.Htp,
-    };
+    /// <summary>The solver catalogue's words.</summary>
+    public static readonly IReadOnlyDictionary<string, SolverKind> Solvers = SolverCatalogue.All.ToDictionary(s => s.Word);
+
+    /// <summary>The words of the solvers with a property, joined by '/' (e.g. "iht/htp" for those that take a fixed step).</summary>
+    public static string SolversThat(Func<SolverKind, bool> property) => string.Join("/", SolverCatalogue.All.Where(property).Select(s => s.Word));
 
     public static readonly IReadOnlyDictionary<string, SolverMode> Modes = new Dictionary<string, SolverMode>
     {

@@ -27,7 +27,7 @@ public static class SweepCommand
         var nonzeros = new Option<string>("--nonzeros") { Description = "total nonzeros s: one value or a comma-separated axis (cells with s > d·m are skipped)", DefaultValueFactory = _ => "1,2,5,10,20" };
         var samples = new Option<string>("--samples") { Description = "samples n: one value or a comma-separated axis", DefaultValueFactory = _ => "2000" };
         var seeds = new Option<string>("--seeds") { Description = "seeds, comma-separated; every cell runs every seed", DefaultValueFactory = _ => "0,1,2" };
-        var methods = new Option<string>("--methods") { Description = "comma-separated: iht, niht, aiht, htp (hard thresholding), imp (iterative magnitude pruning baseline)", DefaultValueFactory = _ => "aiht,imp" };
+        var methods = new Option<string>("--methods") { Description = $"comma-separated: {string.Join(", ", SweepMethod.All.Where(m => m.Solver is not null).Select(m => m.Word))} (hard thresholding), {SweepMethod.Imp.Word} (iterative magnitude pruning baseline)", DefaultValueFactory = _ => "aiht,imp" };
         var weights = new Option<string>("--weights") { Description = "planted weight values: gaussian | signs | ones", DefaultValueFactory = _ => "gaussian" };
         var outputs = new Option<string>("--outputs") { Description = "output weights: positive (all +1) | signs (random ±1)", DefaultValueFactory = _ => "positive" };
         var nonempty = new Option<string>("--nonempty-units") { Description = "auto (yes when s ≥ m, per cell) | yes | no (uniform placement, as in the paper)", DefaultValueFactory = _ => "auto" };
@@ -36,13 +36,13 @@ public static class SweepCommand
         var rule = new Option<string>("--pattern-rule") { Description = "pattern bit: geq (1[xᵀh ≥ 0], the paper) | gt (1[xᵀh > 0], the reference code)", DefaultValueFactory = _ => "geq" };
         var mode = new Option<string>("--mode") { Description = "convex (fixed patterns) | scp (h_j := w_j after the warm-up steps)", DefaultValueFactory = _ => "convex" };
         var projection = new Option<int?>("--projection") { Description = "projection size k for every cell (≥ the largest s; default k = s per cell)" };
-        var step = new Option<double?>("--step") { Description = "fixed step μ for iht/htp on the unnormalised A" };
+        var step = new Option<double?>("--step") { Description = $"fixed step μ for {Spellings.SolversThat(s => s.UsesFixedStep)} on the unnormalised A" };
         var maxIterations = new Option<int>("--max-iter") { Description = "iteration limit of the solvers (≥ 1)", DefaultValueFactory = _ => 1000 };
         var tolerance = new Option<double>("--tol") { Description = "stop when ‖Aw − y‖/‖y‖ ≤ tol (> 0)", DefaultValueFactory = _ => 1e-10 };
         var warmup = new Option<int>("--scp-warmup") { Description = Spellings.ScpWarmupHelp, DefaultValueFactory = _ => new SweepSettings().ScpWarmupSteps };
         var restart = new Option<int>("--scp-restart") { Description = Spellings.ScpRestartHelp, DefaultValueFactory = _ => new SweepSettings().ScpRestartWindow };
         var empty = new Option<string>("--empty-generator") { Description = Spellings.EmptyGeneratorHelp, DefaultValueFactory = _ => Spellings.Word(Spellings.EmptyGenerators, new SweepSettings().EmptyGenerator) };
-        var inner = new Option<int>("--inner-steps") { Description = "aiht: Armijo steps on the new support per step", DefaultValueFactory = _ => 10 };
+        var inner = new Option<int>("--inner-steps") { Description = $"{Spellings.SolversThat(s => s.UsesInnerSteps)}: Armijo steps on the new support per step", DefaultValueFactory = _ => new SolverOptions().InnerSteps };
         var impSteps = new Option<int>("--imp-steps") { Description = "imp: full-batch Adam steps per pruning round (15 as the reference code)", DefaultValueFactory = _ => 15 };
         var impRate = new Option<double>("--imp-lr") { Description = "imp: Adam learning rate", DefaultValueFactory = _ => 1e-3 };
         var audit = new Option<bool>("--audit") { Description = "also audit every cell and seed (guarantee verdicts on the planted patterns) and outline where a guarantee holds" };
@@ -172,7 +172,7 @@ public static class SweepCommand
     /// <summary>Parses a comma-separated list of method words.</summary>
     public static SweepMethod[] MethodList(string? text) =>
         Split("methods", text).Select(part =>
-            SweepMethods.Parse(part) ?? throw new InvalidSettingException("methods", $"must be comma-separated words from {string.Join(", ", SweepMethods.All.Select(SweepMethods.Word))}; got '{part}'")).ToArray();
+            SweepMethod.Parse(part) ?? throw new InvalidSettingException("methods", $"must be comma-separated words from {string.Join(", ", SweepMethod.All.Select(m => m.Word))}; got '{part}'")).ToArray();
 
     private static string[] Split(string option, string? text)
     {

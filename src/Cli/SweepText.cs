@@ -4,6 +4,7 @@ using SparseIhtVerify.Solver.Algorithms;
 using SparseIhtVerify.Solver.Baselines;
 using SparseIhtVerify.Solver.Experiments.Sweep;
 using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Solver.Solvers;
 
 namespace SparseIhtVerify.Cli;
 
@@ -21,10 +22,10 @@ public static class SweepText
         int cells = g.FeasibleCells.Count(), skipped = g.Cells.Count() - cells;
         string axes = string.Join(", ", new[] { ("d", g.Inputs), ("n", g.Samples), ("m", g.Widths), ("s", g.Nonzeros) }
             .Select(a => a.Item2.Count == 1 ? $"{a.Item1} = {a.Item2[0]}" : $"{a.Item1} ∈ {{{string.Join(", ", a.Item2)}}}"));
-        text.AppendLine(Ci, $"sweep      {axes}; seeds {string.Join(", ", g.Seeds)}; methods {string.Join(", ", g.Methods.Select(SweepMethods.Word))}{(g.Audit ? " + audit" : string.Empty)}");
+        text.AppendLine(Ci, $"sweep      {axes}; seeds {string.Join(", ", g.Seeds)}; methods {string.Join(", ", g.Methods.Select(m => m.Word))}{(g.Audit ? " + audit" : string.Empty)}");
         text.AppendLine(Ci, $"           {cells} cells{(skipped > 0 ? $" ({skipped} more have s > d·m and are skipped)" : string.Empty)} × {g.Seeds.Count} seeds × {g.RowMethods.Count} rows = {g.RowCount} rows");
         text.AppendLine(Ci, $"instance   weights {Spellings.Word(Spellings.Weights, s.Weights)}, outputs {Spellings.Word(Spellings.Outputs, s.Outputs)}, non-empty units {(s.KeepUnitsNonEmpty is bool keep ? (keep ? "yes" : "no") : "auto (yes when s ≥ m)")}");
-        var solvers = g.Methods.Where(m => SweepMethods.Solver(m) is not null).Select(SweepMethods.Word).ToArray();
+        var solvers = g.Methods.Where(m => m.Solver is not null).Select(m => m.Word).ToArray();
         if (solvers.Length > 0)
         {
             string dictionary = Spellings.Word(Spellings.Dictionaries, s.Dictionary);
@@ -32,7 +33,7 @@ public static class SweepText
                 : s.Mode == SolverMode.SequentialConvex ? " (the default for --mode scp: p = m random N(0, I) generators, as the reference code; --dictionary overrides)"
                 : " (the default for --mode convex: h_j = u_j; --dictionary overrides)";
             text.AppendLine(Ci, $"solvers    {string.Join(", ", solvers)}: mode {Spellings.Word(Spellings.Modes, s.Mode)}, dictionary {dictionary}{why}{(s.ExtraUnits > 0 ? $" + {s.ExtraUnits} extra units" : string.Empty)}");
-            text.AppendLine(Ci, $"           pattern rule {Spellings.Word(Spellings.PatternRules, s.Rule)}, k = {(s.Projection is int k ? $"{k} (capped at p·d)" : "s")}, max {s.MaxIterations} iterations, tol {Format.Number(s.Tolerance)}{(s.Mode == SolverMode.SequentialConvex ? $", scp warm-up {s.ScpWarmupSteps}, restart {Spellings.ScpRestart(s.ScpRestartWindow)}, empty generator {Spellings.Word(Spellings.EmptyGenerators, s.EmptyGenerator)}" : string.Empty)}{(g.Methods.Contains(SweepMethod.Aiht) ? $", aiht inner steps {s.InnerSteps}" : string.Empty)}{(s.Step is double mu ? $", step {Format.Number(mu)}" : string.Empty)}");
+            text.AppendLine(Ci, $"           pattern rule {Spellings.Word(Spellings.PatternRules, s.Rule)}, k = {(s.Projection is int k ? $"{k} (capped at p·d)" : "s")}, max {s.MaxIterations} iterations, tol {Format.Number(s.Tolerance)}{(s.Mode == SolverMode.SequentialConvex ? $", scp warm-up {s.ScpWarmupSteps}, restart {Spellings.ScpRestart(s.ScpRestartWindow)}, empty generator {Spellings.Word(Spellings.EmptyGenerators, s.EmptyGenerator)}" : string.Empty)}{(g.Methods.Contains(SweepMethod.Of(SolverCatalogue.Aiht)) ? $", aiht inner steps {s.InnerSteps}" : string.Empty)}{(s.Step is double mu ? $", step {Format.Number(mu)}" : string.Empty)}");
         }
 
         if (g.Methods.Contains(SweepMethod.Imp))
@@ -79,7 +80,7 @@ public static class SweepText
         text.AppendLine(Ci, $"done       {run.AlreadyDone + run.Ran} rows ({run.Ran} run now, {run.AlreadyDone} from before) in {run.Elapsed.TotalSeconds:F1} s; {resultsPath}");
         text.AppendLine();
         text.AppendLine(Ci, $"  method  cells  ≥50% success (error ≤ {Format.Number(success)})  PSNR ≥ 30 dB (mean)  median cell PSNR  largest state");
-        foreach (string method in plan.Grid.Methods.Select(SweepMethods.Word))
+        foreach (string method in plan.Grid.Methods.Select(m => m.Word))
         {
             var mine = cells.Where(c => c.Method == method).ToArray();
             if (mine.Length == 0)

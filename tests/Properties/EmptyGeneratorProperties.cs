@@ -8,6 +8,7 @@ using SparseIhtVerify.Solver.Algorithms;
 using SparseIhtVerify.Solver.Instances;
 using SparseIhtVerify.Solver.Operators;
 using SparseIhtVerify.Solver.Randomness;
+using SparseIhtVerify.Solver.Solvers;
 
 namespace SparseIhtVerify.Properties;
 
@@ -40,7 +41,7 @@ public sealed class EmptyGeneratorProperties
     }
 
     private static Gen<ScpCase> ScpGen =>
-        from solver in Gen.Elements(SolverKind.Aiht, SolverKind.Niht)
+        from solver in Gen.Elements(SolverCatalogue.Aiht, SolverCatalogue.Niht)
         from empty in Gen.Elements(Redrawing)
         from rule in Gen.Elements(PatternRule.GreaterOrEqual, PatternRule.Greater)
         from warmup in Gen.Choose(0, 1)
@@ -170,7 +171,7 @@ public sealed class EmptyGeneratorProperties
     // Convex mode: weights and traces are bit-identical for zero, redraw and redraw-one, also when the dictionary holds a zero generator (an empty planted unit).
     [Property(MaxTest = 80)]
     public Property ConvexModeIsUnchangedByTheEmptyGenerator() =>
-        Prop.ForAll(Arb.From(ConvexGen, InstanceGenerators.Shrink), Gen.Elements(SolverKind.Niht, SolverKind.Aiht, SolverKind.Htp).ToArbitrary(), (c, solver) =>
+        Prop.ForAll(Arb.From(ConvexGen, InstanceGenerators.Shrink), Gen.Elements(SolverCatalogue.Niht, SolverCatalogue.Aiht, SolverCatalogue.Htp).ToArbitrary(), (c, solver) =>
         {
             SmallNetworkInstance instance = c.Build();
             SolverResult Run(EmptyGenerator empty) => IterativeSolver.Solve(instance.Operator, instance.Network.Labels,

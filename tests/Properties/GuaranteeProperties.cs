@@ -7,6 +7,7 @@ using SparseIhtVerify.Solver;
 using SparseIhtVerify.Solver.Algorithms;
 using SparseIhtVerify.Solver.Instances;
 using SparseIhtVerify.Solver.Operators;
+using SparseIhtVerify.Solver.Solvers;
 using SparseIhtVerify.Theory.Audit;
 using SparseIhtVerify.Theory.Constants;
 using SparseIhtVerify.Theory.Guarantees;
@@ -288,7 +289,7 @@ public sealed class GuaranteeProperties
         // Independently: the theorem's step from the certified β, and the error the test computes itself.
         double beta = constants[Math.Min(2 * k + 1, sensing.Columns)].BetaCertified!.Value;
         Assert.True(Math.Abs(evaluation.Step!.Value - 2 / (3.0 * samples * beta)) <= 1e-15 * evaluation.Step.Value, $"step {evaluation.Step} is not 2/(3nβ); {where}");
-        (double final, _) = Solve(sensing, network, SolverKind.Iht, k, evaluation.Step.Value, 3000, residualTolerance: 1e-12);
+        (double final, _) = Solve(sensing, network, SolverCatalogue.Iht, k, evaluation.Step.Value, 3000, residualTolerance: 1e-12);
         Assert.True(final <= RecoveryTolerance, $"independent IHT run ended at relative error {Closeness.R(final)}; {where}");
     }
 

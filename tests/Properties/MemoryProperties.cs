@@ -3,6 +3,7 @@ using SparseIhtVerify.Properties.Support;
 using SparseIhtVerify.Solver.Algorithms;
 using SparseIhtVerify.Solver.Instances;
 using SparseIhtVerify.Solver.Operators;
+using SparseIhtVerify.Solver.Solvers;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -24,12 +25,14 @@ public sealed class MemoryProperties(ITestOutputHelper output)
     private const int Samples = 2000, Inputs = 10, Nonzeros = 5, Width = 50, Iterations = 20;
     private const long Seed = 7;
 
-    // IHT and HTP (a fixed amount of work per iteration): bytes per iteration at width 8m are < 1.5× those at width m.
+    // IHT, HTP and CoSaMP (a fixed amount of work per iteration): bytes per iteration at width 8m are < 1.5× those at width m.
     [Theory]
-    [InlineData(SolverKind.Iht)]
-    [InlineData(SolverKind.Htp)]
-    public void FixedWorkSolversAllocatePerIterationIndependentlyOfWidth(SolverKind solver)
+    [InlineData("iht")]
+    [InlineData("htp")]
+    [InlineData("cosamp")]
+    public void FixedWorkSolversAllocatePerIterationIndependentlyOfWidth(string word)
     {
+        SolverKind solver = SolverCatalogue.Find(word)!;
         Measurement narrow = Measure(solver, Width);
         Measurement wide = Measure(solver, 8 * Width);
         double ratio = wide.BytesPerIteration / narrow.BytesPerIteration;
@@ -41,8 +44,8 @@ public sealed class MemoryProperties(ITestOutputHelper output)
     [Fact]
     public void NihtAllocatesPerProductIndependentlyOfWidth()
     {
-        Measurement narrow = Measure(SolverKind.Niht, Width);
-        Measurement wide = Measure(SolverKind.Niht, 8 * Width);
+        Measurement narrow = Measure(SolverCatalogue.Niht, Width);
+        Measurement wide = Measure(SolverCatalogue.Niht, 8 * Width);
         double ratio = wide.BytesPerForward / narrow.BytesPerForward;
         output.WriteLine($"NIHT: bytes/iteration m={Width}: {narrow.BytesPerIteration:F0} ({narrow.ForwardsPerIteration:F2} images A_S z), m={8 * Width}: {wide.BytesPerIteration:F0} ({wide.ForwardsPerIteration:F2}); per image ratio {ratio:F3}");
         Assert.True(ratio < 1.5, $"NIHT: bytes per iteration per image grew from {narrow.BytesPerForward:F0} (m={Width}) to {wide.BytesPerForward:F0} (m={8 * Width}), ratio {ratio:F3} ≥ 1.5; {Where}");

@@ -7,6 +7,7 @@ using SparseIhtVerify.Solver;
 using SparseIhtVerify.Solver.Algorithms;
 using SparseIhtVerify.Solver.Instances;
 using SparseIhtVerify.Solver.Operators;
+using SparseIhtVerify.Solver.Solvers;
 using Xunit;
 
 namespace SparseIhtVerify.Properties;
@@ -34,7 +35,7 @@ public sealed class ScpRestartProperties
     }
 
     private static Gen<RestartCase> RestartGen =>
-        from solver in Gen.Elements(SolverKind.Aiht, SolverKind.Niht, SolverKind.Htp)
+        from solver in Gen.Elements(SolverCatalogue.Aiht, SolverCatalogue.Niht, SolverCatalogue.Htp)
         from rule in Gen.Elements(PatternRule.GreaterOrEqual, PatternRule.Greater)
         from warmup in Gen.Choose(0, 1)
         from window in Gen.Choose(1, 3)
@@ -101,7 +102,7 @@ public sealed class ScpRestartProperties
     // Convex mode ignores the restart window: the same rows, weights and status with windows 0, 1 and 2, every row in run 0.
     [Property(MaxTest = 40)]
     public Property ConvexModeNeverRestarts() =>
-        Prop.ForAll(Arb.From(InstanceGenerators.SmallNetworkCaseGen(), InstanceGenerators.Shrink), Gen.Elements(SolverKind.Niht, SolverKind.Aiht, SolverKind.Htp).ToArbitrary(), (c, solver) =>
+        Prop.ForAll(Arb.From(InstanceGenerators.SmallNetworkCaseGen(), InstanceGenerators.Shrink), Gen.Elements(SolverCatalogue.Niht, SolverCatalogue.Aiht, SolverCatalogue.Htp).ToArbitrary(), (c, solver) =>
         {
             SmallNetworkInstance instance = c.Build();
             SolverResult Run(int window) => IterativeSolver.Solve(instance.Operator, instance.Network.Labels,
@@ -117,7 +118,7 @@ public sealed class ScpRestartProperties
     public void ARestartThatMeetsANonFiniteValueIsReported()
     {
         // Found by search: HTP under gt diverges in run 1 (warm-up 1) of this case after run 0 stalled at residual 0.063.
-        var c = new RestartCase(SolverKind.Htp, PatternRule.Greater, Warmup: 0, Window: 2, MaxIterations: 22, Inputs: 3, Width: 24, Nonzeros: 5, Samples: 349, Seed: 27);
+        var c = new RestartCase(SolverCatalogue.Htp, PatternRule.Greater, Warmup: 0, Window: 2, MaxIterations: 22, Inputs: 3, Width: 24, Nonzeros: 5, Samples: 349, Seed: 27);
         SolverResult result = Solve(c, c.Options(1));
         TraceRow[][] runs = Runs(result.Trace);
         Assert.True(runs.Length >= 2, $"premise: the case restarts; {c}");
@@ -133,7 +134,7 @@ public sealed class ScpRestartProperties
     public void AStallOnTheLastIterationStartsNoRun()
     {
         // Found by search: HTP under gt diverges in run 0 to a residual of 4.6e27 and stalls there for the window (steps 6–8).
-        var c = new RestartCase(SolverKind.Htp, PatternRule.Greater, Warmup: 1, Window: 3, MaxIterations: 8, Inputs: 3, Width: 33, Nonzeros: 5, Samples: 336, Seed: 135);
+        var c = new RestartCase(SolverCatalogue.Htp, PatternRule.Greater, Warmup: 1, Window: 3, MaxIterations: 8, Inputs: 3, Width: 33, Nonzeros: 5, Samples: 336, Seed: 135);
         SolverResult result = Solve(c, c.Options(1));
         Assert.True(result.Trace.Count == 8 && result.Trace[^1].RelativeResidual > 1, $"premise: run 0 takes every iteration and ends above ‖y‖ ({result.Trace.Count} rows, last residual {result.Trace[^1].RelativeResidual})");
         Assert.Equal((0, SolverStatus.Stalled, 5), (result.KeptRun, result.Status, result.Weights.NonzeroCount));

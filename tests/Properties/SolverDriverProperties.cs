@@ -10,6 +10,7 @@ using SparseIhtVerify.Solver.Instances;
 using SparseIhtVerify.Solver.Kernels;
 using SparseIhtVerify.Solver.Operators;
 using SparseIhtVerify.Solver.Randomness;
+using SparseIhtVerify.Solver.Solvers;
 using Xunit;
 
 namespace SparseIhtVerify.Properties;
@@ -23,7 +24,7 @@ namespace SparseIhtVerify.Properties;
 public sealed class SolverDriverProperties
 {
     private const int FloorCases = 40;
-    private static readonly SolverKind[] AllSolvers = [SolverKind.Iht, SolverKind.Niht, SolverKind.Aiht, SolverKind.Htp];
+    private static readonly SolverKind[] AllSolvers = [.. SolverCatalogue.All];
 
     /// <summary>A solve of <paramref name="Problem"/> with k = min(N, s + extra).</summary>
     public sealed record DriverCase(SolverKind Solver, SolveProblem Problem, int ExtraProjection, int MaxIterations, double Pick)
@@ -171,7 +172,7 @@ public sealed class SolverDriverProperties
     public void ZeroLabelsConvergeAtOnceToZero(SolverMode mode)
     {
         var network = new SmallNetworkCase(3, 2, 2, 20, 5, WeightDistribution.Gaussian, PatternRule.GreaterOrEqual, DictionaryKind.Random, 0).Build();
-        SolverResult result = IterativeSolver.Solve(network.Operator, new double[network.Operator.Rows], new SolverOptions(SolverKind.Aiht, Projection: 2, Mode: mode));
+        SolverResult result = IterativeSolver.Solve(network.Operator, new double[network.Operator.Rows], new SolverOptions(SolverCatalogue.Aiht, Projection: 2, Mode: mode));
         Assert.Equal((SolverStatus.Converged, 0, 0, 0.0, 0), (result.Status, result.Iterations, result.Weights.NonzeroCount, result.RelativeResidual, result.Trace.Count));
         Assert.Same(network.Operator, result.FinalOperator);
     }
@@ -182,7 +183,7 @@ public sealed class SolverDriverProperties
     public void MaxIterateNonzerosIsTheLargestOverTheTrace()
     {
         var a = new DenseMatrixOperator(new double[,] { { 1, 0 }, { 1, 1 } });
-        SolverResult result = IterativeSolver.Solve(a, [1.0, 0.0], new SolverOptions(SolverKind.Iht, Projection: 2, MaxIterations: 4));
+        SolverResult result = IterativeSolver.Solve(a, [1.0, 0.0], new SolverOptions(SolverCatalogue.Iht, Projection: 2, MaxIterations: 4));
         Assert.Equal([1, 2], result.Trace.Take(2).Select(r => r.Nonzeros));
         Assert.Equal(result.Trace.Max(r => r.Nonzeros), result.MaxIterateNonzeros);
         Assert.Equal(2, result.MaxIterateNonzeros);
@@ -195,7 +196,7 @@ public sealed class SolverDriverProperties
     public void CancellationStopsTheSolveBeforeTheNextIteration()
     {
         BuiltProblem p = new SolveProblem(30, 12, 3, 0, 0.1, 7).Build();
-        var options = new SolverOptions(Solver: SolverKind.Iht, Projection: 3, MaxIterations: 40, Tolerance: 1e-300, StallIterations: 100);
+        var options = new SolverOptions(Solver: SolverCatalogue.Iht, Projection: 3, MaxIterations: 40, Tolerance: 1e-300, StallIterations: 100);
         Assert.Equal(40, IterativeSolver.Solve(p.Sensing, p.Labels, options).Iterations);
         using var during = new CancellationTokenSource();
         var rows = new List<TraceRow>();
@@ -226,7 +227,7 @@ public sealed class SolverDriverProperties
     }
 
     private static readonly Gen<FixedStepCase> FixedStepGen =
-        from solver in Gen.Elements(SolverKind.Iht, SolverKind.Htp)
+        from solver in Gen.Elements(SolverCatalogue.Iht, SolverCatalogue.Htp)
         from problem in SolveProblem.Any
         from extra in Gen.Choose(0, 3)
         from given in Gen.Frequency((1, Gen.Choose(-30, 0).Select(e => (double?)Math.Pow(10, e / 10.0))), (2, Gen.Constant((double?)null)))
@@ -329,7 +330,7 @@ public sealed class SolverDriverProperties
             v.Require(result.Status == SolverStatus.Stalled && result.Iterations == c.StallIterations, () => $"{result.Status} after {result.Iterations} iterations; expected Stalled after {c.StallIterations} (trace steps {string.Join(", ", result.Trace.Select(r => Closeness.R(r.Step)))})");
             v.Require(result.Weights.Count == 0, () => $"w moved to {result.Weights.Count} nonzeros on a zero gradient");
             // NIHT/AIHT: 0; IHT/HTP: 1/n when A = 0, else 1/λ_max of some nonzero columns (only finite and positive is known).
-            double? expected = c.Solver is SolverKind.Niht or SolverKind.Aiht ? 0.0 : c.ZeroOperator ? 1.0 / c.Rows : null;
+            double? expected = !c.Solver.UsesFixedStep ? 0.0 : c.ZeroOperator ? 1.0 / c.Rows : null;
             v.Require(result.Trace.All(r => double.IsFinite(r.Step) && (expected is double e ? r.Step.Equals(e) : r.Step > 0)), () =>
                 $"steps {string.Join(", ", result.Trace.Select(r => Closeness.R(r.Step)))}; expected {(expected is double e ? Closeness.R(e) : "finite and positive")}");
             return v.ToProperty(c.ToString(), "A = 0", "stall tolerance 0", "Iht", "Niht", "Aiht", "Htp");
@@ -338,7 +339,7 @@ public sealed class SolverDriverProperties
     // NIHT and AIHT stop as NonFinite before any iterate when ‖A_S g_S‖² overflows while the gradient is finite (columns of size 10¹⁵⁰, labels of size 1).
     [Property(MaxTest = 60)]
     public Property OverflowingStepNormStopsAsNonFinite() =>
-        Prop.ForAll(SolveProblem.GaussianGen.ToArbitrary(), Gen.Elements(SolverKind.Niht, SolverKind.Aiht).ToArbitrary(), (problem, solver) =>
+        Prop.ForAll(SolveProblem.GaussianGen.ToArbitrary(), Gen.Elements(SolverCatalogue.Niht, SolverCatalogue.Aiht).ToArbitrary(), (problem, solver) =>
         {
             BuiltProblem p = problem.Build();
             var huge = new double[p.Oracle.Rows, p.Oracle.Columns];

@@ -7,6 +7,7 @@ using SparseIhtVerify.Solver;
 using SparseIhtVerify.Solver.Algorithms;
 using SparseIhtVerify.Solver.Kernels;
 using SparseIhtVerify.Solver.Operators;
+using SparseIhtVerify.Solver.Solvers;
 using SparseIhtVerify.Solver.Thresholding;
 
 namespace SparseIhtVerify.Properties;
@@ -99,7 +100,7 @@ public sealed class SolverInvariantProperties
         select new AihtCase(problem, extra, inner, flipping, 12);
 
     private static Gen<StallCase> StallGen =>
-        from solver in Gen.Elements(SolverKind.Iht, SolverKind.Niht, SolverKind.Aiht, SolverKind.Htp)
+        from solver in Gen.Elements(SolverCatalogue.Iht, SolverCatalogue.Niht, SolverCatalogue.Aiht, SolverCatalogue.Htp)
         from problem in SolveProblem.Any
         from noise in Gen.Elements(0.0, 0.1, 1.0, 10.0)
         from extra in Gen.Choose(0, 2)
@@ -112,9 +113,9 @@ public sealed class SolverInvariantProperties
         from site in Gen.Frequency((3, Gen.Constant(PoisonSite.RestrictedForward)), (3, Gen.Constant(PoisonSite.AdjointRange)), (3, Gen.Constant(PoisonSite.RestrictedAdjoint)), (1, Gen.Constant(PoisonSite.CopyColumn)))
         from solver in site switch
         {
-            PoisonSite.RestrictedAdjoint => Gen.Elements(SolverKind.Iht, SolverKind.Aiht, SolverKind.Htp),
-            PoisonSite.CopyColumn => Gen.Constant(SolverKind.Htp),
-            _ => Gen.Elements(SolverKind.Iht, SolverKind.Niht, SolverKind.Aiht, SolverKind.Htp),
+            PoisonSite.RestrictedAdjoint => Gen.Elements(SolverCatalogue.Iht, SolverCatalogue.Aiht, SolverCatalogue.Htp),
+            PoisonSite.CopyColumn => Gen.Constant(SolverCatalogue.Htp),
+            _ => Gen.Elements(SolverCatalogue.Iht, SolverCatalogue.Niht, SolverCatalogue.Aiht, SolverCatalogue.Htp),
         }
         from problem in SolveProblem.Any.Where(p => p.Noise > 0)
         from extra in Gen.Choose(0, 2)
@@ -123,7 +124,7 @@ public sealed class SolverInvariantProperties
         select new PoisonCase(solver, problem, extra, site, clean, value);
 
     private static Gen<GradientPoisonCase> GradientPoisonGen =>
-        from solver in Gen.Elements(SolverKind.Iht, SolverKind.Niht, SolverKind.Aiht, SolverKind.Htp)
+        from solver in Gen.Elements(SolverCatalogue.Iht, SolverCatalogue.Niht, SolverCatalogue.Aiht, SolverCatalogue.Htp)
         from problem in SolveProblem.Any.Where(p => p.Noise > 0)
         from extra in Gen.Choose(0, 2)
         from entry in Gen.Frequency((2, Gen.Constant(GradientEntry.OnSupport)), (2, Gen.Constant(GradientEntry.OffSupport)), (1, Gen.Constant(GradientEntry.Data)))
@@ -150,7 +151,7 @@ public sealed class SolverInvariantProperties
         BuiltProblem p = c.Problem.Build();
         int k = c.Projection;
         var recording = new Recording();
-        recording.Solve(p.Sensing, p.Labels, new SolverOptions(Solver: SolverKind.Niht, Projection: k, MaxIterations: c.MaxIterations, Tolerance: 1e-12));
+        recording.Solve(p.Sensing, p.Labels, new SolverOptions(Solver: SolverCatalogue.Niht, Projection: k, MaxIterations: c.MaxIterations, Tolerance: 1e-12));
         var v = new CaseVerdict();
         v.Tag(c.Problem.Network is not null, "network");
         DenseMatrixOperator a = p.Oracle;
@@ -235,7 +236,7 @@ public sealed class SolverInvariantProperties
         int k = c.Projection;
         SensingOperator sensing = c.Flipping ? new FlippingAdjointOperator(p.Sensing) : p.Sensing;
         var recording = new Recording();
-        recording.Solve(sensing, p.Labels, new SolverOptions(Solver: SolverKind.Aiht, Projection: k, MaxIterations: c.MaxIterations, Tolerance: 1e-12, InnerSteps: c.InnerSteps));
+        recording.Solve(sensing, p.Labels, new SolverOptions(Solver: SolverCatalogue.Aiht, Projection: k, MaxIterations: c.MaxIterations, Tolerance: 1e-12, InnerSteps: c.InnerSteps));
         var v = new CaseVerdict();
         v.Tag(c.Flipping, "flipping adjoint");
         v.Tag(c.Problem.Network is not null, "network");
@@ -502,7 +503,7 @@ public sealed class SolverInvariantProperties
         // A clean run shows the support of the iterate whose gradient the poisoned pass computes (pass 1 of IHT and HTP is the default step's).
         var clean = new Recording();
         clean.Solve(p.Sensing, p.Labels, options);
-        int iteration = c.Solver is SolverKind.Iht or SolverKind.Htp ? c.CleanPasses : c.CleanPasses + 1;
+        int iteration = c.Solver.UsesFixedStep ? c.CleanPasses : c.CleanPasses + 1;
         if (iteration > clean.Rows.Count)
         {
             v.Tag(false, "poison reached");

@@ -8,6 +8,7 @@ using SparseIhtVerify.Solver.Algorithms;
 using SparseIhtVerify.Solver.Instances;
 using SparseIhtVerify.Solver.Operators;
 using SparseIhtVerify.Solver.Randomness;
+using SparseIhtVerify.Solver.Solvers;
 
 namespace SparseIhtVerify.Properties;
 
@@ -39,7 +40,7 @@ public sealed class SolverProperties
 
     private static Arbitrary<GaussianCase> GaussianCases =>
         Arb.From(
-            from solver in Gen.Elements(SolverKind.Iht, SolverKind.Niht, SolverKind.Aiht, SolverKind.Htp)
+            from solver in Gen.Elements(SolverCatalogue.All.ToArray())
             from columns in Gen.Choose(20, 200)
             from s in Gen.Choose(1, 4)
             from seed in InstanceGenerators.Seed
@@ -49,7 +50,7 @@ public sealed class SolverProperties
 
     private static Arbitrary<SingleUnitCase> SingleUnitCases =>
         Arb.From(
-            from solver in Gen.Elements(SolverKind.Niht, SolverKind.Htp)
+            from solver in Gen.Elements(SolverCatalogue.Niht, SolverCatalogue.Htp, SolverCatalogue.CoSaMP)
             from d in Gen.Choose(2, 20)
             from s in Gen.Choose(1, Math.Min(d, 4))
             from seed in InstanceGenerators.Seed
@@ -57,7 +58,7 @@ public sealed class SolverProperties
             c => InstanceGenerators.SmallerInts(c.Sparsity, 1).Select(s => c with { Sparsity = s })
                 .Concat(InstanceGenerators.SmallerInts(c.Inputs, Math.Max(2, c.Sparsity)).Select(d => c with { Inputs = d })));
 
-    // IHT, NIHT, AIHT and HTP recover a random s-sparse x (k = s) from y = Ax, A Gaussian with n = ⌈10·k·ln N⌉, to relative error 1e−8.
+    // Every row of the solver catalogue recovers a random s-sparse x (k = s) from y = Ax, A Gaussian with n = ⌈10·k·ln N⌉, to relative error 1e−8.
     [Property(MaxTest = 120)]
     public Property EverySolverRecoversSparseVectorFromGaussianMeasurements() =>
         Prop.ForAll(GaussianCases, c =>
@@ -77,9 +78,9 @@ public sealed class SolverProperties
                 .Collect($"{c.Solver} s={c.Sparsity}");
         });
 
-    // NIHT and HTP recover a planted single-unit network (±1 weights, planted dictionary, k = s, n = 200·s) to relative error 1e−8.
+    // NIHT, HTP and CoSaMP recover a planted single-unit network (±1 weights, planted dictionary, k = s, n = 200·s) to relative error 1e−8.
     [Property(MaxTest = 40)]
-    public Property NihtAndHtpRecoverPlantedSingleUnit() =>
+    public Property NihtHtpAndCoSaMPRecoverPlantedSingleUnit() =>
         Prop.ForAll(SingleUnitCases, c =>
         {
             PlantedNetwork network = PlantedNetwork.Create(c.Spec);
@@ -107,7 +108,7 @@ public sealed class SolverProperties
     public Property ResultsAreBitIdenticalForParallelismOneAndTwo() =>
         Prop.ForAll(
             Arb.From(
-                from solver in Gen.Elements(SolverKind.Aiht, SolverKind.Niht, SolverKind.Htp)
+                from solver in Gen.Elements(SolverCatalogue.Aiht, SolverCatalogue.Niht, SolverCatalogue.Htp, SolverCatalogue.CoSaMP)
                 from mode in Gen.Elements(SolverMode.Convex, SolverMode.SequentialConvex)
                 from width in Gen.Choose(420, 600)
                 from s in Gen.Choose(3, 20)

@@ -5,6 +5,7 @@ using SparseIhtVerify.Properties.Generators;
 using SparseIhtVerify.Properties.Support;
 using SparseIhtVerify.Solver.Experiments.Sweep;
 using SparseIhtVerify.Solver.Randomness;
+using SparseIhtVerify.Solver.Solvers;
 using Xunit;
 
 namespace SparseIhtVerify.Properties;
@@ -15,7 +16,7 @@ namespace SparseIhtVerify.Properties;
 /// </summary>
 public sealed class SweepAggregationProperties
 {
-    private static readonly SweepGrid Grid = new([4], [1, 2], [1, 2, 3], [80], [0, 1, 2], [SweepMethod.Niht, SweepMethod.Imp], audit: true);
+    private static readonly SweepGrid Grid = new([4], [1, 2], [1, 2, 3], [80], [0, 1, 2], [SweepMethod.Of(SolverCatalogue.Niht), SweepMethod.Imp], audit: true);
 
     private static SweepOutcome Outcome(double error, double psnr) =>
         new("converged", 1, error, 1, 1, error == 0, psnr, 0, 0.5, 0, 1, 1, 36, 64);
@@ -32,7 +33,7 @@ public sealed class SweepAggregationProperties
         {
             foreach (string method in Grid.RowMethods)
             {
-                if (method == SweepMethods.AuditWord)
+                if (method == SweepMethod.AuditWord)
                 {
                     bool certified = random.NextInt(2) == 0;
                     rows.Add(SweepRow.For(cell, s, method, audit: Audit(certified, certified || random.NextInt(2) == 0)));

@@ -1,6 +1,7 @@
 using SparseIhtVerify.Properties.Support;
 using SparseIhtVerify.Solver.Experiments.Sweep;
 using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Solver.Solvers;
 using Xunit;
 
 namespace SparseIhtVerify.Properties;
@@ -55,7 +56,7 @@ public sealed class SweepDeterminismProperties
     public void SweepDefaultsAreTheSolverDefaults()
     {
         var defaults = new Solver.Algorithms.SolverOptions();
-        Solver.Algorithms.SolverOptions cell = new SweepSettings().Request(new SweepCell(4, 2, 3, 80), 0, Solver.Algorithms.SolverKind.Aiht, 1).Solver;
+        Solver.Algorithms.SolverOptions cell = new SweepSettings().Request(new SweepCell(4, 2, 3, 80), 0, Solver.Solvers.SolverCatalogue.Aiht, 1).Solver;
         Assert.Equal(
             (defaults.ScpWarmupSteps, defaults.ScpRestartWindow, defaults.EmptyGenerator, defaults.Tolerance, defaults.InnerSteps),
             (cell.ScpWarmupSteps, cell.ScpRestartWindow, cell.EmptyGenerator, cell.Tolerance, cell.InnerSteps));
@@ -68,7 +69,7 @@ public sealed class SweepDeterminismProperties
         SweepPlan plan = SweepFixtures.TinyPlan(seeds: [7]);
         var cell = new SweepCell(4, 2, 3, 80);
         PlantedNetwork a = PlantedNetwork.Create(plan.Settings.Spec(cell, 7));
-        PlantedNetwork b = PlantedNetwork.Create(plan.Settings.Request(cell, 7, Solver.Algorithms.SolverKind.Niht, 1).Instance);
+        PlantedNetwork b = PlantedNetwork.Create(plan.Settings.Request(cell, 7, Solver.Solvers.SolverCatalogue.Niht, 1).Instance);
         Assert.True(Closeness.BitIdentical(a.Labels, b.Labels));
         Assert.Equal(a.Spec, b.Spec);
     }

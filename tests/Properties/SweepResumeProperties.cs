@@ -8,6 +8,7 @@ using SparseIhtVerify.Solver;
 using SparseIhtVerify.Solver.Algorithms;
 using SparseIhtVerify.Solver.Experiments.Sweep;
 using SparseIhtVerify.Solver.Randomness;
+using SparseIhtVerify.Solver.Solvers;
 using Xunit;
 
 namespace SparseIhtVerify.Properties;
@@ -101,17 +102,17 @@ public sealed class SweepResumeProperties
     public void ChangedSettingsAreRefusedUnlessForced()
     {
         using TemporaryDirectory folder = SweepFixtures.NewDirectory();
-        SweepPlan small = SweepFixtures.TinyPlan(seeds: [0], methods: [SweepMethod.Niht]);
+        SweepPlan small = SweepFixtures.TinyPlan(seeds: [0], methods: [SweepMethod.Of(SolverCatalogue.Niht)]);
         SweepFixtures.RunAll(small, folder.Path);
         int stored = File.ReadAllLines(folder.File(SweepStore.ResultsFileName)).Length;
 
-        SweepPlan wider = SweepFixtures.TinyPlan(seeds: [0], methods: [SweepMethod.Niht], widths: [1, 2, 3]);
+        SweepPlan wider = SweepFixtures.TinyPlan(seeds: [0], methods: [SweepMethod.Of(SolverCatalogue.Niht)], widths: [1, 2, 3]);
         var refused = Assert.Throws<InvalidSettingException>(() => SweepStore.Open(folder.Path, wider, force: false));
         Assert.Equal("out", refused.Setting);
         Assert.Contains("width 1,2 → 1,2,3", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', refused.OneLine);
 
-        SweepPlan longer = SweepFixtures.TinyPlan(seeds: [0], methods: [SweepMethod.Niht], maxIterations: 41);
+        SweepPlan longer = SweepFixtures.TinyPlan(seeds: [0], methods: [SweepMethod.Of(SolverCatalogue.Niht)], maxIterations: 41);
         var refusedSetting = Assert.Throws<InvalidSettingException>(() => SweepStore.Open(folder.Path, longer, force: false));
         Assert.Contains("max-iter 40 → 41", refusedSetting.Message, StringComparison.Ordinal);
         EmptyGenerator other = small.Settings.EmptyGenerator == EmptyGenerator.Redraw ? EmptyGenerator.Zero : EmptyGenerator.Redraw;
@@ -121,7 +122,7 @@ public sealed class SweepResumeProperties
         Assert.Equal(stored, File.ReadAllLines(folder.File(SweepStore.ResultsFileName)).Length);
 
         // The same grid typed in another order is the same sweep.
-        var reordered = new SweepPlan(new SweepGrid([4], [2, 1], [3, 1, 2], [80], [0], [SweepMethod.Niht], false), small.Settings);
+        var reordered = new SweepPlan(new SweepGrid([4], [2, 1], [3, 1, 2], [80], [0], [SweepMethod.Of(SolverCatalogue.Niht)], false), small.Settings);
         using (SweepStore same = SweepStore.Open(folder.Path, reordered, force: false))
         {
             Assert.Equal(stored, same.Count);
@@ -141,7 +142,7 @@ public sealed class SweepResumeProperties
     public void SecondSweepInTheSameFolderIsRefused()
     {
         using TemporaryDirectory folder = SweepFixtures.NewDirectory();
-        SweepPlan plan = SweepFixtures.TinyPlan(seeds: [0], methods: [SweepMethod.Niht]);
+        SweepPlan plan = SweepFixtures.TinyPlan(seeds: [0], methods: [SweepMethod.Of(SolverCatalogue.Niht)]);
         using SweepStore first = SweepStore.Open(folder.Path, plan, force: false);
         var refused = Assert.Throws<InvalidSettingException>(() => SweepStore.Open(folder.Path, plan, force: false));
         Assert.Equal("out", refused.Setting);

@@ -162,7 +162,7 @@ public static class CaseRunner
                 ? new ModelCheckSnapshot(m.Representable, Digits.Of(m.ResidualFloor), m.BestSolver,
                     m.Attempts.Select(a => new ModelCheckAttemptSnapshot(a.Solver, Enum.TryParse(a.Status, out SolverStatus status) ? Digits.Word(status) : a.Status, Digits.Of(a.RelativeResidual), a.Iterations)).ToArray(), Digits.Text(m.Explanation))
                 : null,
-            report.Runs.Select(r => new PrescribedRunSnapshot(r.GuaranteeId, Digits.Word(r.Verdict), Digits.Word(r.Solver), r.Projection, Digits.Of(r.Step),
+            report.Runs.Select(r => new PrescribedRunSnapshot(r.GuaranteeId, Digits.Word(r.Verdict), r.Solver.Word, r.Projection, Digits.Of(r.Step),
                 Digits.Of(r.PredictedRate), r.IterationBudget, Digits.Word(r.Status), r.Iterations, Digits.Of(r.FinalRelativeError), Digits.Of(r.MaxObservedContraction),
                 Digits.Word(r.Finding), Digits.Text(r.FindingText))).ToArray());
 
@@ -227,7 +227,7 @@ public static class CaseRunner
 
     private static GuaranteeSnapshot Guarantee(GuaranteeEvaluation g) => new(
         g.Guarantee.Id,
-        Digits.Word(g.Guarantee.Algorithm),
+        g.Guarantee.Algorithm.Word,
         Digits.Word(g.Verdict),
         g.Projection,
         Digits.Of(g.CertifiedStep),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SparseIhtVerify.Solver.Algorithms;
 using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Solver.Solvers;
 
 namespace SparseIhtVerify.Snapshots;
 
@@ -78,7 +79,7 @@ public sealed record SolverSettings(
         SolverOptions o = Options(1);
         string scp = Mode == SolverMode.SequentialConvex ? $", warm-up {o.ScpWarmupSteps}, restart {(o.ScpRestartWindow > 0 ? $"after {o.ScpRestartWindow} stalled step{(o.ScpRestartWindow == 1 ? string.Empty : "s")}" : "never")}, empty generator {EmptyGenerators.Word(o.EmptyGenerator)}" : string.Empty;
         return string.Create(CultureInfo.InvariantCulture,
-            $"solver {Digits.Word(Solver)}, mode {(Mode == SolverMode.Convex ? "convex" : "scp")}, k = {Projection}, max {MaxIterations} iterations, tol {Tolerance:G3}{(Solver == SolverKind.Aiht ? $", inner steps {InnerSteps}" : string.Empty)}{(Step is double mu ? $", step {mu:G6}" : string.Empty)}{scp}");
+            $"solver {Solver.Word}, mode {(Mode == SolverMode.Convex ? "convex" : "scp")}, k = {Projection}, max {MaxIterations} iterations, tol {Tolerance:G3}{(Solver == SolverCatalogue.Aiht ? $", inner steps {InnerSteps}" : string.Empty)}{(Step is double mu ? $", step {mu:G6}" : string.Empty)}{scp}");
     }
 }
 

@@ -1,5 +1,6 @@
 using SparseIhtVerify.Solver.Algorithms;
 using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Solver.Solvers;
 
 namespace SparseIhtVerify.Snapshots;
 
@@ -20,7 +21,7 @@ public static class SnapshotCases
 
     /// <summary>SCP AIHT, 15 steps; the warm-up, the empty-block generator and the restart window are the defaults unless given.</summary>
     private static SolverSettings Scp(int nonzeros, EmptyGenerator? empty = null, int? warmup = null, int? restart = null) =>
-        new(SolverKind.Aiht, nonzeros, SolverMode.SequentialConvex, MaxIterations: 15, ScpWarmupSteps: warmup, EmptyGenerator: empty, ScpRestartWindow: restart);
+        new(SolverCatalogue.Aiht, nonzeros, SolverMode.SequentialConvex, MaxIterations: 15, ScpWarmupSteps: warmup, EmptyGenerator: empty, ScpRestartWindow: restart);
 
     /// <summary>The audit command's embedded instance (AuditCommand.EmbeddedInstance): d = 20, m = 1, s = 5, n = 4000, ±1 weights, seed 0.</summary>
     private static readonly InstanceSettings AuditDefault = new(20, 1, 5, 4000, 0, WeightDistribution.Signs);
@@ -35,40 +36,40 @@ public static class SnapshotCases
     public static IReadOnlyList<SnapshotCase> All { get; } =
     [
         // The Gaussian sanity operator with each solver (AIHT with K = 3 inner steps, as for the reference's sanity task).
-        new GaussianRecoveryCase("gaussian-iht", GaussianExpectation, Gaussian, new SolverSettings(SolverKind.Iht, 5)),
-        new GaussianRecoveryCase("gaussian-niht", GaussianExpectation, Gaussian, new SolverSettings(SolverKind.Niht, 5)),
-        new GaussianRecoveryCase("gaussian-aiht", GaussianExpectation, Gaussian, new SolverSettings(SolverKind.Aiht, 5, InnerSteps: 3)),
-        new GaussianRecoveryCase("gaussian-htp", GaussianExpectation, Gaussian, new SolverSettings(SolverKind.Htp, 5)),
+        new GaussianRecoveryCase("gaussian-iht", GaussianExpectation, Gaussian, new SolverSettings(SolverCatalogue.Iht, 5)),
+        new GaussianRecoveryCase("gaussian-niht", GaussianExpectation, Gaussian, new SolverSettings(SolverCatalogue.Niht, 5)),
+        new GaussianRecoveryCase("gaussian-aiht", GaussianExpectation, Gaussian, new SolverSettings(SolverCatalogue.Aiht, 5, InnerSteps: 3)),
+        new GaussianRecoveryCase("gaussian-htp", GaussianExpectation, Gaussian, new SolverSettings(SolverCatalogue.Htp, 5)),
 
         new GaussianRecoveryCase("gaussian-wide-niht", "converges: N = 10000 (three column chunks, so the threaded gradient pass runs), n = 461 ≈ 10·s·ln N",
-            new GaussianSettings(Rows: 461, Columns: 10000, Sparsity: 5, Seed: 2), new SolverSettings(SolverKind.Niht, 5)),
+            new GaussianSettings(Rows: 461, Columns: 10000, Sparsity: 5, Seed: 2), new SolverSettings(SolverCatalogue.Niht, 5)),
 
         // Planted dictionaries (h_j = u_j): A w* = y exactly; the README's instance converges with NIHT in 187 iterations.
-        new NetworkRecoveryCase("planted-signs-niht", "converges to w* with the exact support (README: 187 iterations, error 3.68e-10)", Small(WeightDistribution.Signs), new SolverSettings(SolverKind.Niht, 8)),
-        new NetworkRecoveryCase("planted-signs-iht", "fits y; IHT with the default unit step on the first support is slower than NIHT or may stall", Small(WeightDistribution.Signs), new SolverSettings(SolverKind.Iht, 8)),
-        new NetworkRecoveryCase("planted-signs-aiht", "converges to w* in fewer outer steps than NIHT", Small(WeightDistribution.Signs), new SolverSettings(SolverKind.Aiht, 8)),
-        new NetworkRecoveryCase("planted-signs-htp", "no catalogue guarantee holds for m ≥ 2 (δ ≈ 0.8, README), so recovery is not promised; HTP converges in few iterations if its first support is right", Small(WeightDistribution.Signs), new SolverSettings(SolverKind.Htp, 8)),
-        new NetworkRecoveryCase("planted-ones-niht", "converges to w* (binary weights, Assumption 1)", Small(WeightDistribution.Ones), new SolverSettings(SolverKind.Niht, 8)),
-        new NetworkRecoveryCase("planted-gaussian-niht", "converges to w* (N(0, 1) weights; small entries are found last)", Small(WeightDistribution.Gaussian), new SolverSettings(SolverKind.Niht, 8)),
-        new NetworkRecoveryCase("planted-gaussian-aiht-k16", "fits y with k = 2s; the support may hold up to 16 entries, precision can be below 1", Small(WeightDistribution.Gaussian), new SolverSettings(SolverKind.Aiht, 16)),
+        new NetworkRecoveryCase("planted-signs-niht", "converges to w* with the exact support (README: 187 iterations, error 3.68e-10)", Small(WeightDistribution.Signs), new SolverSettings(SolverCatalogue.Niht, 8)),
+        new NetworkRecoveryCase("planted-signs-iht", "fits y; IHT with the default unit step on the first support is slower than NIHT or may stall", Small(WeightDistribution.Signs), new SolverSettings(SolverCatalogue.Iht, 8)),
+        new NetworkRecoveryCase("planted-signs-aiht", "converges to w* in fewer outer steps than NIHT", Small(WeightDistribution.Signs), new SolverSettings(SolverCatalogue.Aiht, 8)),
+        new NetworkRecoveryCase("planted-signs-htp", "no catalogue guarantee holds for m ≥ 2 (δ ≈ 0.8, README), so recovery is not promised; HTP converges in few iterations if its first support is right", Small(WeightDistribution.Signs), new SolverSettings(SolverCatalogue.Htp, 8)),
+        new NetworkRecoveryCase("planted-ones-niht", "converges to w* (binary weights, Assumption 1)", Small(WeightDistribution.Ones), new SolverSettings(SolverCatalogue.Niht, 8)),
+        new NetworkRecoveryCase("planted-gaussian-niht", "converges to w* (N(0, 1) weights; small entries are found last)", Small(WeightDistribution.Gaussian), new SolverSettings(SolverCatalogue.Niht, 8)),
+        new NetworkRecoveryCase("planted-gaussian-aiht-k16", "fits y with k = 2s; the support may hold up to 16 entries, precision can be below 1", Small(WeightDistribution.Gaussian), new SolverSettings(SolverCatalogue.Aiht, 16)),
         new NetworkRecoveryCase("planted-ones-htp-signed-outputs-gt", "converges to w*: output signs are absorbed into w_j; the > rule differs from >= only on exact zeros",
-            Small(WeightDistribution.Ones) with { Outputs = OutputWeights.Signs, Rule = PatternRule.Greater }, new SolverSettings(SolverKind.Htp, 8)),
+            Small(WeightDistribution.Ones) with { Outputs = OutputWeights.Signs, Rule = PatternRule.Greater }, new SolverSettings(SolverCatalogue.Htp, 8)),
 
         // planted+random: the planted blocks come first, random blocks carry no weight; A w* = y is still exact.
         new NetworkRecoveryCase("planted-random-signs-niht", "converges to w* on the planted blocks (p = 8, four decoy blocks)",
-            Small(WeightDistribution.Signs) with { Dictionary = DictionaryKind.PlantedPlusRandom, ExtraUnits = 4 }, new SolverSettings(SolverKind.Niht, 8)),
+            Small(WeightDistribution.Signs) with { Dictionary = DictionaryKind.PlantedPlusRandom, ExtraUnits = 4 }, new SolverSettings(SolverCatalogue.Niht, 8)),
         new NetworkRecoveryCase("planted-random-gaussian-aiht", "converges to w* or nearly; eight decoy blocks",
-            Small(WeightDistribution.Gaussian) with { Dictionary = DictionaryKind.PlantedPlusRandom, ExtraUnits = 8 }, new SolverSettings(SolverKind.Aiht, 8)),
+            Small(WeightDistribution.Gaussian) with { Dictionary = DictionaryKind.PlantedPlusRandom, ExtraUnits = 8 }, new SolverSettings(SolverCatalogue.Aiht, 8)),
         new NetworkRecoveryCase("planted-random-wide-niht", "converges to w* among 396 decoy blocks (p = 400: six gradient chunks on two threads)",
-            Small(WeightDistribution.Signs) with { Dictionary = DictionaryKind.PlantedPlusRandom, ExtraUnits = 396 }, new SolverSettings(SolverKind.Niht, 8)),
+            Small(WeightDistribution.Signs) with { Dictionary = DictionaryKind.PlantedPlusRandom, ExtraUnits = 396 }, new SolverSettings(SolverCatalogue.Niht, 8)),
 
         // Random dictionaries in convex mode: the fixed random patterns cannot represent the network.
         new NetworkRecoveryCase("random-gaussian-niht-convex", "does not recover: residual stays well above 0, weight error near or above 1",
-            Small(WeightDistribution.Gaussian) with { Dictionary = DictionaryKind.Random }, new SolverSettings(SolverKind.Niht, 8, MaxIterations: 300)),
+            Small(WeightDistribution.Gaussian) with { Dictionary = DictionaryKind.Random }, new SolverSettings(SolverCatalogue.Niht, 8, MaxIterations: 300)),
         new NetworkRecoveryCase("random-signs-aiht-convex-extra16", "does not recover, even with 20 random blocks; fits y better than with 4",
-            Small(WeightDistribution.Signs) with { Dictionary = DictionaryKind.Random, ExtraUnits = 16 }, new SolverSettings(SolverKind.Aiht, 8, MaxIterations: 100)),
+            Small(WeightDistribution.Signs) with { Dictionary = DictionaryKind.Random, ExtraUnits = 16 }, new SolverSettings(SolverCatalogue.Aiht, 8, MaxIterations: 100)),
         new NetworkRecoveryCase("random-ones-htp-convex", "does not recover",
-            Small(WeightDistribution.Ones) with { Dictionary = DictionaryKind.Random }, new SolverSettings(SolverKind.Htp, 8, MaxIterations: 100)),
+            Small(WeightDistribution.Ones) with { Dictionary = DictionaryKind.Random }, new SolverSettings(SolverCatalogue.Htp, 8, MaxIterations: 100)),
 
         // Sequential-convex AIHT as in the paper's experiments, at d = 20, n = 5000, 15 steps.
         new NetworkRecoveryCase("scp-m10-s10", "SCP AIHT, 15 steps from random generators: non-convex, no guarantee; the paper reports partial fits (PSNR of tens of dB), not exact recovery", Paper(10, 10), Scp(10)),
@@ -88,7 +89,7 @@ public static class SnapshotCases
 
         // Duplicate patterns: two blocks with identical patterns, so w* is not the only s-sparse solution.
         new NetworkRecoveryCase("duplicate-pattern-niht", "y has an exact 4-sparse representation (w*) but it is not unique (α_2s = 0) and no guarantee applies: any fit, or none",
-            Duplicate, new SolverSettings(SolverKind.Niht, 4)),
+            Duplicate, new SolverSettings(SolverCatalogue.Niht, 4)),
 
         // Audits.
         new AuditCase("audit-default", "the audit command's default: certified guarantees hold (FR13, F10, F11, X23), BD09 and JTK14 fail; unique (certified); consistent",

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using SparseIhtVerify.Solver.Kernels;
 using SparseIhtVerify.Solver.Operators;
+using SparseIhtVerify.Solver.Solvers;
 
 namespace SparseIhtVerify.Solver.Algorithms;
 
@@ -91,16 +92,8 @@ public static class IterativeSolver
         ActivationPatternOperator? own = network?.WithOwnPatterns();
         GeneratorUpdate? sequential = own is null ? null : new GeneratorUpdate(own, options.EmptyGenerator, options.Seed);
         var state = new SolverState(own ?? sensing, solve.Labels, options) { Probe = solve.Probe };
-        IIterationStep step = options.Solver switch
-        {
-            SolverKind.Iht => new IhtStep(),
-            SolverKind.Niht => new NihtStep(),
-            SolverKind.Aiht => new AihtStep(),
-            SolverKind.Htp => new HtpStep(),
-            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Solver, "unknown solver"),
-        };
-
-        if (options.Solver is SolverKind.Iht or SolverKind.Htp)
+        IIterationStep step = options.Solver.CreateStep();
+        if (options.Solver.UsesFixedStep)
         {
             state.FixedStep = options.Step ?? DefaultStep(state);
         }

@@ -1,7 +1,9 @@
+using SparseIhtVerify.Solver.Solvers;
+
 namespace SparseIhtVerify.Solver.Algorithms;
 
 /// <summary>Settings of a solve. Defaults follow theory.md §2 and the reference code where it is specific.</summary>
-/// <param name="Solver">Which algorithm.</param>
+/// <param name="Solver">Which algorithm, a row of <see cref="SolverCatalogue"/> (default NIHT).</param>
 /// <param name="Projection">Projection size k ≥ 1 (k may exceed the true sparsity s).</param>
 /// <param name="Step">
 /// Fixed step μ for IHT and HTP's support selection (on the unnormalised A). When null, μ = 1/λ_max(A_T₀ᵀA_T₀)
@@ -30,7 +32,7 @@ namespace SparseIhtVerify.Solver.Algorithms;
 /// <param name="Parallelism">Threads for the gradient pass (results are bit-identical for every value).</param>
 /// <param name="TimeLimitSeconds">Stop after the iteration that passes this many seconds (null: no limit).</param>
 public sealed record SolverOptions(
-    SolverKind Solver = SolverKind.Niht,
+    SolverKind Solver = null!,
     int Projection = 1,
     double? Step = null,
     int MaxIterations = 300,
@@ -46,6 +48,9 @@ public sealed record SolverOptions(
     int Parallelism = 1,
     double? TimeLimitSeconds = null)
 {
+    /// <summary>Which algorithm (a row of <see cref="SolverCatalogue"/>; NIHT when none was given).</summary>
+    public SolverKind Solver { get; init; } = Solver ?? SolverCatalogue.Niht;
+
     /// <summary>Throws <see cref="InvalidSettingException"/> naming the first setting out of range.</summary>
     public void Validate()
     {
@@ -55,9 +60,9 @@ public sealed record SolverOptions(
         if (Step is double step)
         {
             InvalidSettingException.RequirePositive("step", step);
-            if (Solver is SolverKind.Niht or SolverKind.Aiht)
+            if (!Solver.UsesFixedStep)
             {
-                throw new InvalidSettingException("step", $"applies to iht and htp only; {Solver.ToString().ToLowerInvariant()} chooses its own step");
+                throw new InvalidSettingException("step", $"applies to {string.Join(" and ", SolverCatalogue.All.Where(s => s.UsesFixedStep).Select(s => s.Word))} only; {Solver.Word} chooses its own step");
             }
         }
 

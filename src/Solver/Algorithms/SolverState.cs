@@ -13,7 +13,7 @@ internal sealed class SolverState
         Options = options;
         Weights = SparseVector.Zero(sensing.Columns);
         Residual = labels.Select(v => -v).ToArray();
-        Gradient = new StreamedGradient(sensing, options.Projection, options.Parallelism);
+        Gradient = new StreamedGradient(sensing, options.Solver.Candidates(options.Projection), options.Parallelism);
     }
 
     public SensingOperator Operator { get; set; }

@@ -1,4 +1,5 @@
 using SparseIhtVerify.Solver.Algorithms;
+using SparseIhtVerify.Solver.Solvers;
 using SparseIhtVerify.Theory.Guarantees;
 
 namespace SparseIhtVerify.Theory.Audit;

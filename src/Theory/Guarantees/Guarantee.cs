@@ -1,4 +1,5 @@
 using SparseIhtVerify.Solver.Algorithms;
+using SparseIhtVerify.Solver.Solvers;
 
 namespace SparseIhtVerify.Theory.Guarantees;
 

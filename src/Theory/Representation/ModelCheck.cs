@@ -3,6 +3,7 @@ using SparseIhtVerify.Solver;
 using SparseIhtVerify.Solver.Algorithms;
 using SparseIhtVerify.Solver.Kernels;
 using SparseIhtVerify.Solver.Operators;
+using SparseIhtVerify.Solver.Solvers;
 
 namespace SparseIhtVerify.Theory.Representation;
 
@@ -49,7 +50,7 @@ public static class ModelCheck
         }
 
         bool denseLeastSquares = (long)sensing.Rows * sparsity <= RestrictedLeastSquares.DenseLimit;
-        SolverKind[] solvers = denseLeastSquares ? [SolverKind.Niht, SolverKind.Aiht, SolverKind.Htp] : [SolverKind.Niht, SolverKind.Aiht];
+        SolverKind[] solvers = denseLeastSquares ? [SolverCatalogue.Niht, SolverCatalogue.Aiht, SolverCatalogue.Htp] : [SolverCatalogue.Niht, SolverCatalogue.Aiht];
         foreach (SolverKind solver in solvers)
         {
             var options = new SolverOptions(solver, Projection: Math.Min(sparsity, sensing.Columns), MaxIterations: maxIterations, Tolerance: 1e-12,

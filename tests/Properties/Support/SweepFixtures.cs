@@ -3,6 +3,7 @@ using SparseIhtVerify.Solver.Algorithms;
 using SparseIhtVerify.Solver.Baselines;
 using SparseIhtVerify.Solver.Experiments.Sweep;
 using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Solver.Solvers;
 
 namespace SparseIhtVerify.Properties.Support;
 
@@ -12,7 +13,7 @@ public static class SweepFixtures
     /// <summary>d = 4, n = 80, m ∈ {1, 2}, s ∈ {1, 2, 3}, the given seeds and methods; scp with random generators for the solvers, 3 Adam steps per IMP round.</summary>
     public static SweepPlan TinyPlan(IEnumerable<long>? seeds = null, IEnumerable<SweepMethod>? methods = null, bool audit = false, IEnumerable<int>? widths = null, int maxIterations = 40) =>
         new(
-            new SweepGrid([4], widths ?? [1, 2], [1, 2, 3], [80], seeds ?? [0, 1], methods ?? [SweepMethod.Niht, SweepMethod.Aiht, SweepMethod.Imp], audit),
+            new SweepGrid([4], widths ?? [1, 2], [1, 2, 3], [80], seeds ?? [0, 1], methods ?? [SweepMethod.Of(SolverCatalogue.Niht), SweepMethod.Of(SolverCatalogue.Aiht), SweepMethod.Imp], audit),
             new SweepSettings(Dictionary: DictionaryKind.Random, Mode: SolverMode.SequentialConvex, MaxIterations: maxIterations, Imp: new ImpOptions(StepsPerRound: 3), AuditSupports: 20));
 
     /// <summary>A fresh empty directory under the temporary folder (removed by <see cref="TemporaryDirectory.Dispose"/>).</summary>

@@ -1,4 +1,5 @@
 using SparseIhtVerify.Solver.Algorithms;
+using SparseIhtVerify.Solver.Solvers;
 using SparseIhtVerify.Theory.Constants;
 using SparseIhtVerify.Theory.Guarantees;
 using Xunit;
@@ -44,34 +45,34 @@ public sealed class CatalogueConstantTests
     private static readonly Row[] Expected =
     [
         // Jain, Tewari & Kar 2014, Thm 1: κ at 2k+s with k ≥ 32κ²s ⇔ κ ≤ √(k/(32s)); step 2/(3nβ) with β at 2k+s; k = max(k, 32s).
-        new("JTK14", SolverKind.Iht, StepRule.TwoThirdsOverBeta, 1, 2, ProjectionRule.ThirtyTwoSparsity,
+        new("JTK14", SolverCatalogue.Iht, StepRule.TwoThirdsOverBeta, 1, 2, ProjectionRule.ThirtyTwoSparsity,
             [new(ConditionQuantity.Kappa, 1, 2, "2k+s", JtkBound, "32κ²s", SupportFamily.ContainingTruth)],
             RateKind.ConvergenceOnly, null, ["Jain, Tewari & Kar", "2014"]),
         // Foucart & Rauhut 2013, Thm 6.18.
-        new("FR13-IHT", SolverKind.Iht, StepRule.BestRescaling, 3, 0, ProjectionRule.Sparsity,
+        new("FR13-IHT", SolverCatalogue.Iht, StepRule.BestRescaling, 3, 0, ProjectionRule.Sparsity,
             [new(ConditionQuantity.Delta, 3, 0, "3s", (_, _) => InverseSqrt3, "1/√3", SupportFamily.ContainingTruth)],
             RateKind.PerStep, 0.51961524227066314, ["Foucart & Rauhut", "2013", "Thm 6.18"]),
         // Foucart 2010: δ_3s < 1/2 (ρ = 2δ_3s) or δ_2s < 1/4.
-        new("F10-IHT", SolverKind.Iht, StepRule.BestRescaling, 3, 0, ProjectionRule.Sparsity,
+        new("F10-IHT", SolverCatalogue.Iht, StepRule.BestRescaling, 3, 0, ProjectionRule.Sparsity,
             [
                 new(ConditionQuantity.Delta, 3, 0, "3s", (_, _) => 0.5, "1/2", SupportFamily.ContainingTruth),
                 new(ConditionQuantity.Delta, 2, 0, "2s", (_, _) => 0.25, "1/4", SupportFamily.Uniform),
             ],
             RateKind.PerStep, 0.6, ["Foucart 2010"]),
         // Blumensath & Davies 2009: δ_3s < 1/√32, error ≤ 2^(−t)‖w*‖.
-        new("BD09-IHT", SolverKind.Iht, StepRule.BestRescaling, 3, 0, ProjectionRule.Sparsity,
+        new("BD09-IHT", SolverCatalogue.Iht, StepRule.BestRescaling, 3, 0, ProjectionRule.Sparsity,
             [new(ConditionQuantity.Delta, 3, 0, "3s", (_, _) => InverseSqrt32, "1/√32", SupportFamily.ContainingTruth)],
             RateKind.Cumulative, 0.5, ["Blumensath & Davies 2009"]),
         // Foucart 2011 (HTP), rate of Foucart & Rauhut 2013 Thm 6.18: √(2·0.09/(1 − 0.01)) = √(0.18/0.99).
-        new("F11-HTP", SolverKind.Htp, StepRule.BestRescaling, 3, 0, ProjectionRule.Sparsity,
+        new("F11-HTP", SolverCatalogue.Htp, StepRule.BestRescaling, 3, 0, ProjectionRule.Sparsity,
             [new(ConditionQuantity.Delta, 3, 0, "3s", (_, _) => InverseSqrt3, "1/√3", SupportFamily.ContainingTruth)],
             RateKind.PerStep, 0.42640143271122088, ["Foucart 2011", "Thm 6.18"]),
         // Xie 2023: IHT.
-        new("X23-IHT", SolverKind.Iht, StepRule.BestRescaling, 2, 0, ProjectionRule.Sparsity,
+        new("X23-IHT", SolverCatalogue.Iht, StepRule.BestRescaling, 2, 0, ProjectionRule.Sparsity,
             [new(ConditionQuantity.Delta, 2, 0, "2s", (_, _) => Xie23Iht, "(√5 − 1)/(2√3)", SupportFamily.Uniform)],
             RateKind.ConvergenceOnly, null, ["Xie", "2023"]),
         // Xie 2023: HTP.
-        new("X23-HTP", SolverKind.Htp, StepRule.BestRescaling, 2, 0, ProjectionRule.Sparsity,
+        new("X23-HTP", SolverCatalogue.Htp, StepRule.BestRescaling, 2, 0, ProjectionRule.Sparsity,
             [new(ConditionQuantity.Delta, 2, 0, "2s", (_, _) => InverseSqrt7, "1/√7", SupportFamily.Uniform)],
             RateKind.ConvergenceOnly, null, ["Xie", "2023"]),
     ];

@@ -34,7 +34,7 @@ public static class SweepAggregation
                 : SweepTheory.None;
             foreach (SweepMethod method in grid.Methods)
             {
-                string word = SweepMethods.Word(method);
+                string word = method.Word;
                 SweepOutcome[] runs = outcomes[(cell, word)].OrderBy(r => r.Seed).Select(r => r.Outcome!).ToArray();
                 if (runs.Length == 0)
                 {

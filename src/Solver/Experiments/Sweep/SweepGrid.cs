@@ -2,7 +2,7 @@ namespace SparseIhtVerify.Solver.Experiments.Sweep;
 
 /// <summary>
 /// The grid of a sweep: the values of each instance size (every combination is a cell), the seeds and the methods.
-/// Values are kept sorted and distinct, methods in the canonical order of <see cref="SweepMethods.All"/>, so the same
+/// Values are kept sorted and distinct, methods in the canonical order of <see cref="SweepMethod.All"/>, so the same
 /// grid typed in another order is the same grid. Cells with s &gt; d·m cannot be planted and are left out.
 /// </summary>
 public sealed record SweepGrid
@@ -21,10 +21,10 @@ public sealed record SweepGrid
         }
 
         var chosen = methods.ToHashSet();
-        Methods = SweepMethods.All.Where(chosen.Contains).ToArray();
+        Methods = SweepMethod.All.Where(chosen.Contains).ToArray();
         if (Methods.Count == 0)
         {
-            throw new InvalidSettingException("methods", $"must list at least one of {string.Join(", ", SweepMethods.All.Select(SweepMethods.Word))}");
+            throw new InvalidSettingException("methods", $"must list at least one of {string.Join(", ", SweepMethod.All.Select(m => m.Word))}");
         }
 
         Audit = audit;
@@ -80,7 +80,7 @@ public sealed record SweepGrid
     public IEnumerable<SweepCell> FeasibleCells => Cells.Where(c => c.IsFeasible);
 
     /// <summary>The method words of the rows each cell and seed gets: the methods, then <c>audit</c> when auditing.</summary>
-    public IReadOnlyList<string> RowMethods => Methods.Select(SweepMethods.Word).Concat(Audit ? [SweepMethods.AuditWord] : []).ToArray();
+    public IReadOnlyList<string> RowMethods => Methods.Select(m => m.Word).Concat(Audit ? [SweepMethod.AuditWord] : []).ToArray();
 
     /// <summary>Work units: every feasible cell with every seed, in grid order.</summary>
     public IEnumerable<(SweepCell Cell, long Seed)> Units => from cell in FeasibleCells from seed in Seeds select (cell, seed);

@@ -31,14 +31,14 @@ public sealed record SweepPlan(SweepGrid Grid, SweepSettings Settings)
             new("nonzeros", Join(Grid.Nonzeros)),
             new("samples", Join(Grid.Samples)),
             new("seeds", Join(Grid.Seeds)),
-            new("methods", string.Join(",", Grid.Methods.Select(SweepMethods.Word))),
+            new("methods", string.Join(",", Grid.Methods.Select(m => m.Word))),
             new("audit", Grid.Audit ? "yes" : "no"),
             new("weights", s.Weights.ToString().ToLowerInvariant()),
             new("outputs", s.Outputs.ToString().ToLowerInvariant()),
             new("nonempty-units", s.KeepUnitsNonEmpty is bool keep ? (keep ? "yes" : "no") : "auto"),
         };
 
-        if (Grid.Methods.Any(m => SweepMethods.Solver(m) is not null))
+        if (Grid.Methods.Any(m => m.Solver is not null))
         {
             entries.AddRange(
             [

@@ -4,6 +4,7 @@ using SparseIhtVerify.Solver.Baselines;
 using SparseIhtVerify.Solver.Instances;
 using SparseIhtVerify.Solver.Metrics;
 using SparseIhtVerify.Solver.Operators;
+using SparseIhtVerify.Solver.Solvers;
 
 namespace SparseIhtVerify.Solver.Experiments.Sweep;
 
@@ -129,7 +130,7 @@ public static class SweepRunner
         foreach (string word in methods)
         {
             cancellation.ThrowIfCancellationRequested();
-            if (word == SweepMethods.AuditWord)
+            if (word == SweepMethod.AuditWord)
             {
                 if (auditor is null)
                 {
@@ -142,7 +143,7 @@ public static class SweepRunner
             }
             else
             {
-                SweepMethod method = SweepMethods.Parse(word) ?? throw new ArgumentException($"unknown method '{word}'", nameof(methods));
+                SweepMethod method = SweepMethod.Parse(word) ?? throw new ArgumentException($"unknown method '{word}'", nameof(methods));
                 onRow(SweepRow.For(cell, seed, word, RunMethod(plan, network, cell, seed, method, threads, cancellation)));
             }
         }
@@ -151,7 +152,7 @@ public static class SweepRunner
     /// <summary>One method on one drawn instance.</summary>
     public static SweepOutcome RunMethod(SweepPlan plan, PlantedNetwork network, SweepCell cell, long seed, SweepMethod method, int threads, CancellationToken cancellation = default)
     {
-        if (SweepMethods.Solver(method) is SolverKind solver)
+        if (method.Solver is SolverKind solver)
         {
             RecoveryRequest request = plan.Settings.Request(cell, seed, solver, threads);
             RecoveryOutcome outcome = Recovery.Run(request, network, cancellation: cancellation);

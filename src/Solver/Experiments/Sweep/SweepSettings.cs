@@ -1,6 +1,7 @@
 using SparseIhtVerify.Solver.Algorithms;
 using SparseIhtVerify.Solver.Baselines;
 using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Solver.Solvers;
 
 namespace SparseIhtVerify.Solver.Experiments.Sweep;
 
@@ -58,7 +59,7 @@ public sealed record SweepSettings(
         new SolverOptions(
             Solver: solver,
             Projection: Projection is int k ? (int)Math.Min(k, (long)(cell.Width + ExtraUnits) * cell.Inputs) : cell.Nonzeros,
-            Step: solver is SolverKind.Iht or SolverKind.Htp ? Step : null,
+            Step: solver.UsesFixedStep ? Step : null,
             MaxIterations: MaxIterations,
             Tolerance: Tolerance,
             Mode: Mode,
@@ -92,9 +93,10 @@ public sealed record SweepSettings(
             throw new InvalidSettingException("projection", $"must be at least the largest --nonzeros ({grid.Nonzeros[^1]}) or left out (k = s per cell), got {k}");
         }
 
-        if (Step is not null && !grid.Methods.Any(m => m is SweepMethod.Iht or SweepMethod.Htp))
+        if (Step is not null && !grid.Methods.Any(m => m.Solver?.UsesFixedStep == true))
         {
-            throw new InvalidSettingException("step", "applies to iht and htp only; --methods has neither");
+            string words = string.Join(" and ", SolverCatalogue.All.Where(s => s.UsesFixedStep).Select(s => s.Word));
+            throw new InvalidSettingException("step", $"applies to {words} only; --methods has none of them");
         }
 
         ImpSettings.Validate();
@@ -103,7 +105,7 @@ public sealed record SweepSettings(
             Spec(cell, grid.Seeds[0]).Validate();
             foreach (SweepMethod method in grid.Methods)
             {
-                if (SweepMethods.Solver(method) is SolverKind solver)
+                if (method.Solver is SolverKind solver)
                 {
                     Recovery.Validate(Request(cell, grid.Seeds[0], solver, 1));
                 }

@@ -1,6 +1,8 @@
 using SparseIhtVerify.Solver.Kernels;
 
-namespace SparseIhtVerify.Solver.Algorithms;
+using SparseIhtVerify.Solver.Algorithms;
+
+namespace SparseIhtVerify.Solver.Solvers;
 
 /// <summary>
 /// Accelerated IHT as in the reference code (theory.md §2): the normalised step μ of NIHT, the thresholded

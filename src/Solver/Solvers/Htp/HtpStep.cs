@@ -1,4 +1,6 @@
-namespace SparseIhtVerify.Solver.Algorithms;
+using SparseIhtVerify.Solver.Algorithms;
+
+namespace SparseIhtVerify.Solver.Solvers;
 
 /// <summary>
 /// Hard thresholding pursuit (Foucart 2011): T = supp H_k(w − μ g) with the fixed step μ, then

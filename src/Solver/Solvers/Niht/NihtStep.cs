@@ -1,6 +1,8 @@
 using SparseIhtVerify.Solver.Kernels;
 
-namespace SparseIhtVerify.Solver.Algorithms;
+using SparseIhtVerify.Solver.Algorithms;
+
+namespace SparseIhtVerify.Solver.Solvers;
 
 /// <summary>
 /// Normalised IHT (Blumensath &amp; Davies 2010). With S = supp w (or supp H_k(g) when w = 0) the step is

@@ -1,4 +1,6 @@
-namespace SparseIhtVerify.Solver.Algorithms;
+using SparseIhtVerify.Solver.Algorithms;
+
+namespace SparseIhtVerify.Solver.Solvers;
 
 /// <summary>IHT: w ← H_k(w − μ Aᵀ(Aw − y)) with the fixed step μ.</summary>
 internal sealed class IhtStep : IIterationStep
