@@ -30,7 +30,7 @@ public static class BenchCommand
         var seed = new Option<long>("--seed") { Description = "seed of the instance", DefaultValueFactory = _ => 0 };
         var steps = new Option<int>("--steps") { Description = "AIHT steps to time (≥ 1)", DefaultValueFactory = _ => 5 };
         var threads = new Option<int>("--threads") { Description = "threads (results are identical for any value)", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var precision = new Option<string>("--precision") { Description = "precision of the reported gradient pass: double (the solver's) | single (SingleGradientKernel; the AIHT steps stay double)", DefaultValueFactory = _ => "double" };
+        var precision = new Option<string>("--precision") { Description = "precision of the reported gradient pass: double (the solver's) | single (Float32GradientKernel; the AIHT steps stay double)", DefaultValueFactory = _ => "double" };
         var repeats = new Option<int>("--repeats") { Description = "repetitions of each kernel timing (median reported)", DefaultValueFactory = _ => 5 };
         var json = new Option<string?>("--json") { Description = "write the figures as JSON to this file" };
         var quiet = new Option<bool>("--quiet") { Description = "no progress on standard error" };
@@ -231,7 +231,7 @@ public static class BenchCommand
             for (int c = worker; c < chunks; c += workers)
             {
                 int first = c * chunk, count = Math.Min(chunk, blocks - first);
-                SingleGradientKernel.Accumulate(sensing.Data, sensing.Patterns, residual, first, count, buffer.AsSpan(0, count * d));
+                Float32GradientKernel.Accumulate(sensing.Data, sensing.Patterns, residual, first, count, buffer.AsSpan(0, count * d));
             }
         });
     }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using SparseIhtVerify.Solver;
 using SparseIhtVerify.Solver.Algorithms;
 using SparseIhtVerify.Solver.Experiments;
+using SparseIhtVerify.Solver.Kernels;
 
 namespace SparseIhtVerify.Cli;
 
@@ -24,6 +25,7 @@ public static class RecoverCommand
         var empty = new Option<string>("--empty-generator") { Description = Spellings.EmptyGeneratorHelp, DefaultValueFactory = _ => Spellings.Word(Spellings.EmptyGenerators, new SolverOptions().EmptyGenerator) };
         var inner = new Option<int>("--inner-steps") { Description = $"{Spellings.SolversThat(s => s.UsesInnerSteps)}: Armijo steps on the new support per step (10 as in the reference)", DefaultValueFactory = _ => new SolverOptions().InnerSteps };
         var threads = new Option<int>("--threads") { Description = "threads for the gradient pass (results are identical for any value)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var backend = new Option<string>("--backend") { Description = Spellings.BackendHelp, DefaultValueFactory = _ => KernelBackendCatalogue.AutomaticWord };
         var json = new Option<string?>("--json") { Description = "write the full result as JSON to this file" };
         var export = new Option<string?>("--export") { Description = "write the instance and result as .npy files into this directory" };
         var quiet = new Option<bool>("--quiet") { Description = "no progress on standard error" };
@@ -34,7 +36,7 @@ public static class RecoverCommand
             command.Options.Add(option);
         }
 
-        foreach (Option option in new Option[] { solver, mode, projection, step, maxIterations, tolerance, warmup, restart, empty, inner, threads, json, export, quiet })
+        foreach (Option option in new Option[] { solver, mode, projection, step, maxIterations, tolerance, warmup, restart, empty, inner, threads, backend, json, export, quiet })
         {
             command.Options.Add(option);
         }
@@ -55,7 +57,7 @@ public static class RecoverCommand
                 Seed: spec.Seed,
                 InnerSteps: parse.GetValue(inner),
                 Parallelism: parse.GetValue(threads));
-            var request = new RecoveryRequest(spec, instance.DictionaryKind(parse), parse.GetValue(instance.ExtraUnits), instance.Rule(parse), options);
+            var request = new RecoveryRequest(spec, instance.DictionaryKind(parse), parse.GetValue(instance.ExtraUnits), instance.Rule(parse), options, Spellings.Backend(parse.GetValue(backend)!));
             Recovery.Validate(request);
             string? jsonPath = parse.GetValue(json);
             string? exportPath = parse.GetValue(export);
@@ -106,7 +108,7 @@ public static class RecoverCommand
         var text = new System.Text.StringBuilder();
         var ci = CultureInfo.InvariantCulture;
         text.AppendLine(ci, $"instance   d = {s.Inputs}, m = {s.Width}, s = {s.Nonzeros}, n = {s.Samples}, seed {s.Seed}, weights {Spellings.Word(Spellings.Weights, s.Weights)}, outputs {Spellings.Word(Spellings.Outputs, s.Outputs)}, non-empty units {(s.KeepUnitsNonEmpty ? "yes" : "no")}");
-        text.AppendLine(ci, $"operator   dictionary {Spellings.Word(Spellings.Dictionaries, r.Dictionary)}, p = {blocks} blocks, N = p·d = {(long)blocks * s.Inputs} unknowns, pattern rule {(r.Rule == Solver.Instances.PatternRule.GreaterOrEqual ? "x·h >= 0" : "x·h > 0")}");
+        text.AppendLine(ci, $"operator   dictionary {Spellings.Word(Spellings.Dictionaries, r.Dictionary)}, p = {blocks} blocks, N = p·d = {(long)blocks * s.Inputs} unknowns, pattern rule {(r.Rule == Solver.Instances.PatternRule.GreaterOrEqual ? "x·h >= 0" : "x·h > 0")}, kernels {r.Backend.Word}");
         text.AppendLine(ci, $"solver     {r.Solver.Solver.Word}, mode {Spellings.Word(Spellings.Modes, r.Solver.Mode)}, projection k = {r.Solver.Projection}, tol {Format.Number(r.Solver.Tolerance)}, max {r.Solver.MaxIterations} iterations{(r.Solver.Mode == SolverMode.SequentialConvex ? $", warm-up {r.Solver.ScpWarmupSteps}, restart {Spellings.ScpRestart(r.Solver.ScpRestartWindow)}, empty generator {Spellings.Word(Spellings.EmptyGenerators, r.Solver.EmptyGenerator)}" : string.Empty)}, {r.Solver.Parallelism} thread(s)");
         text.AppendLine();
         int runs = result.Trace.Count == 0 ? 1 : result.Trace[^1].Run + 1;

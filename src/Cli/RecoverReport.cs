@@ -66,13 +66,13 @@ public sealed record RecoverReport(
 
 public sealed record InstanceSettings(
     int Inputs, int Width, int Nonzeros, int Samples, long Seed, string Weights, string Outputs, bool NonemptyUnits,
-    string Dictionary, int ExtraUnits, int Blocks, long Unknowns, string PatternRule)
+    string Dictionary, int ExtraUnits, int Blocks, long Unknowns, string PatternRule, string Backend)
 {
     public static InstanceSettings From(RecoveryRequest request, int blocks) => new(
         request.Instance.Inputs, request.Instance.Width, request.Instance.Nonzeros, request.Instance.Samples, request.Instance.Seed,
         Spellings.Word(Spellings.Weights, request.Instance.Weights), Spellings.Word(Spellings.Outputs, request.Instance.Outputs),
         request.Instance.KeepUnitsNonEmpty, Spellings.Word(Spellings.Dictionaries, request.Dictionary), request.ExtraUnits,
-        blocks, (long)blocks * request.Instance.Inputs, Spellings.Word(Spellings.PatternRules, request.Rule));
+        blocks, (long)blocks * request.Instance.Inputs, Spellings.Word(Spellings.PatternRules, request.Rule), request.Backend.Word);
 }
 
 public sealed record SolverSettings(

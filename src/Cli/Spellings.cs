@@ -2,6 +2,7 @@ using System.Globalization;
 using SparseIhtVerify.Solver;
 using SparseIhtVerify.Solver.Algorithms;
 using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Solver.Kernels;
 using SparseIhtVerify.Solver.Solvers;
 
 namespace SparseIhtVerify.Cli;
@@ -46,6 +47,20 @@ public static class Spellings
     /// <summary>Help text of <c>--empty-generator</c> (recover and sweep).</summary>
     public const string EmptyGeneratorHelp =
         "scp: generator h_j of a block whose weights are all zero: redraw-one (one such block at a time gets a fresh h_j ~ N(0, I), seeded by seed, step and block; the others are all-off until their turn) | redraw (every such block gets one) | zero (h_j = 0: all-on under geq, all-off and never back under gt, the reference code)";
+
+    /// <summary>Help text of <c>--backend</c>: auto and the kernel backend catalogue's words.</summary>
+    public static string BackendHelp =>
+        $"kernels: {KernelBackendCatalogue.AutomaticWord} (the fastest this machine runs: {KernelBackendCatalogue.Automatic.Word}) | {string.Join(" | ", KernelBackendCatalogue.All.Select(b => $"{b.Word} ({b.Summary})"))}; results are identical for every backend";
+
+    /// <summary>The backend named <paramref name="word"/>, or an <see cref="InvalidSettingException"/> naming the accepted words or why this machine cannot run it.</summary>
+    public static IKernelBackend Backend(string word)
+    {
+        IKernelBackend backend = KernelBackendCatalogue.Find(word)
+            ?? throw new InvalidSettingException("backend", $"must be one of {KernelBackendCatalogue.AutomaticWord}, {string.Join(", ", KernelBackendCatalogue.All.Select(b => b.Word))}; got '{word}'");
+        return backend.IsSupported
+            ? backend
+            : throw new InvalidSettingException("backend", $"{backend.Word} cannot run on this machine; it runs {string.Join(", ", KernelBackendCatalogue.Supported.Select(b => b.Word))}");
+    }
 
     /// <summary>The solver catalogue's words.</summary>
     public static readonly IReadOnlyDictionary<string, SolverKind> Solvers = SolverCatalogue.All.ToDictionary(s => s.Word);

@@ -9,6 +9,7 @@ using SparseIhtVerify.Solver.Instances;
 using SparseIhtVerify.Solver.Kernels;
 using SparseIhtVerify.Solver.Operators;
 using SparseIhtVerify.Solver.Randomness;
+using SparseIhtVerify.Solver.Solvers;
 using SparseIhtVerify.Solver.Thresholding;
 
 namespace SparseIhtVerify.Properties;
@@ -83,10 +84,11 @@ public sealed class KernelProperties
         return at < 0 ? "identical" : at >= Math.Min(actual.Length, expected.Length) ? $"lengths {actual.Length} vs {expected.Length}" : $"entry {at}: {Closeness.R(actual[at])} vs reference {Closeness.R(expected[at])}";
     }
 
-    // GradientGemmKernel.Accumulate (12×16 register tiles, 256-row panels, masks expanded per panel) equals the
-    // row-order reference bit for bit on every block range, and two calls on a split of the range equal one call.
+    // Every backend's gradient pass (AVX-512: 12×16 register tiles, 256-row panels, masks expanded per panel; portable:
+    // row-outer vectorised axpys) equals ReferenceGradient bit for bit on every block range, and two calls on a split of
+    // the range equal one call.
     [Property(MaxTest = Tests)]
-    public Property GradientKernelIsBitIdenticalToReference() =>
+    public Property EveryBackendsGradientIsBitIdenticalToTheReference() =>
         Prop.ForAll(Arb(), Gen.Choose(0, 1 << 20).ToArbitrary(), Gen.Choose(0, 1 << 20).ToArbitrary(), (c, a, b) =>
         {
             DataMatrix data = c.Data();
@@ -94,20 +96,30 @@ public sealed class KernelProperties
             double[] r = c.Residual();
             int first = a % c.Blocks, count = 1 + (b % (c.Blocks - first)), split = b % (count + 1);
             int d = c.Inputs;
-            var fast = new double[count * d];
             var reference = new double[count * d];
-            var pieces = new double[count * d];
-            Array.Fill(fast, double.NaN);
+            ReferenceGradient.Accumulate(data, patterns, r, first, count, reference);
             var workspace = new GradientWorkspace();
-            GradientGemmKernel.Accumulate(data, patterns, r, first, count, fast, workspace);
-            GradientGemmKernel.AccumulateReference(data, patterns, r, first, count, reference);
-            GradientGemmKernel.Accumulate(data, patterns, r, first, split, pieces.AsSpan(0, split * d), workspace);
-            GradientGemmKernel.Accumulate(data, patterns, r, first + split, count - split, pieces.AsSpan(split * d), workspace);
-            var old = new double[count * d];
-            PatternGradientKernel.AccumulateReference(data, patterns, r, first, count, old);
-            return Closeness.BitIdentical(fast, reference).Label($"fast vs reference: {Diff(fast, reference)}; blocks [{first}, {first + count}); {c}")
-                .And(Closeness.BitIdentical(pieces, reference).Label($"split at {split}: {Diff(pieces, reference)}; {c}"))
-                .And(Closeness.BitIdentical(old, reference).Label($"PatternGradientKernel reference: {Diff(old, reference)}; {c}"))
+            var failures = new List<string>();
+            foreach (IKernelBackend backend in KernelBackendCatalogue.Supported)
+            {
+                var fast = new double[count * d];
+                var pieces = new double[count * d];
+                Array.Fill(fast, double.NaN);
+                backend.Gradient(data, patterns, r, first, count, fast, workspace);
+                backend.Gradient(data, patterns, r, first, split, pieces.AsSpan(0, split * d), workspace);
+                backend.Gradient(data, patterns, r, first + split, count - split, pieces.AsSpan(split * d), workspace);
+                if (!Closeness.BitIdentical(fast, reference))
+                {
+                    failures.Add($"{backend.Word}: {Diff(fast, reference)}");
+                }
+
+                if (!Closeness.BitIdentical(pieces, reference))
+                {
+                    failures.Add($"{backend.Word} split at {split}: {Diff(pieces, reference)}");
+                }
+            }
+
+            return (failures.Count == 0).Label($"{string.Join("; ", failures)}; blocks [{first}, {first + count}); {c}")
                 .Classify(c.Samples > GradientGemmKernel.PanelRows, "several row panels")
                 .Classify(count > GradientGemmKernel.PanelBlocks, "several block panels")
                 .Classify(d % GradientGemmKernel.TileInputs != 0, "input remainder");
@@ -116,7 +128,7 @@ public sealed class KernelProperties
     // The single-precision gradient kernel equals its float reference bit for bit, and the double pass within the
     // rounding bound (n + 2)·2⁻²⁴·Σ_i |r_i X[i, ℓ]| per entry (inputs rounded to float, sequential float accumulation).
     [Property(MaxTest = Tests)]
-    public Property SingleGradientKernelMatchesItsReferenceAndTheDoublePass() =>
+    public Property Float32GradientKernelMatchesItsReferenceAndTheDoublePass() =>
         Prop.ForAll(Arb(), Gen.Choose(0, 1 << 20).ToArbitrary(), (c, a) =>
         {
             DataMatrix data = c.Data();
@@ -126,9 +138,9 @@ public sealed class KernelProperties
             var fast = new double[count * d];
             var reference = new double[count * d];
             var exact = new double[count * d];
-            SingleGradientKernel.Accumulate(data, patterns, r, first, count, fast, new GradientWorkspace());
-            SingleGradientKernel.AccumulateReference(data, patterns, r, first, count, reference);
-            GradientGemmKernel.AccumulateReference(data, patterns, r, first, count, exact);
+            Float32GradientKernel.Accumulate(data, patterns, r, first, count, fast, new GradientWorkspace());
+            Float32GradientKernel.AccumulateReference(data, patterns, r, first, count, reference);
+            ReferenceGradient.Accumulate(data, patterns, r, first, count, exact);
             string worst = "within bound";
             bool bounded = true;
             for (int b = 0; b < count && bounded; b++)
@@ -153,7 +165,7 @@ public sealed class KernelProperties
 
             return Closeness.BitIdentical(fast, reference).Label($"single fast vs single reference: {Diff(fast, reference)}; {c}")
                 .And(bounded.Label($"{worst}; {c}"))
-                .Classify(count > SingleGradientKernel.PanelBlocks, "several block panels");
+                .Classify(count > Float32GradientKernel.PanelBlocks, "several block panels");
         });
 
     // The dense GEMM used as the bench's peak equals its reference bit for bit.
@@ -176,10 +188,10 @@ public sealed class KernelProperties
             return Closeness.BitIdentical(fast, reference).Label($"{Diff(fast, reference)}; K={k} d={d} m={m} seed={seed}");
         });
 
-    // SupportKernels.Forward (eight tiles per mask word, masked adds) equals the per-block reference bit for bit on
-    // every tile range, and on the whole range equals the historical order of the operator.
+    // Every backend's A_S z (AVX-512: eight tiles per mask word, masked adds) equals ReferenceProducts.Forward bit for bit
+    // on every tile range, and on the whole range equals the historical order of the operator.
     [Property(MaxTest = Tests)]
-    public Property RestrictedForwardIsBitIdenticalToReference() =>
+    public Property EveryBackendsRestrictedForwardIsBitIdenticalToTheReference() =>
         Prop.ForAll(Arb(), Gen.Choose(0, 1 << 20).ToArbitrary(), (c, a) =>
         {
             DataMatrix data = c.Data();
@@ -191,25 +203,39 @@ public sealed class KernelProperties
             random.FillGaussian(z);
             BlockGroups groups = new BlockGroups().Build(support, c.Inputs);
             int firstTile = a % tiles.Count, tileCount = (a / 7) % (tiles.Count - firstTile + 1);
-            var fast = new double[c.Samples];
             var reference = new double[c.Samples];
-            SupportKernels.Forward(tiles, patterns, groups, z, fast, firstTile, tileCount);
-            SupportKernels.ForwardReference(tiles, patterns, groups, z, reference, firstTile, tileCount);
-            var whole = new double[c.Samples];
+            ReferenceProducts.Forward(tiles, patterns, groups, z, reference, firstTile, tileCount);
             var wholeReference = new double[c.Samples];
-            SupportKernels.Forward(tiles, patterns, groups, z, whole, 0, tiles.Count);
             HistoricalForward(data, patterns, support, z, wholeReference);
             int from = firstTile * RowTiles.Height, to = Math.Min(c.Samples, (firstTile + tileCount) * RowTiles.Height);
-            double[] range = fast[from..to], rangeReference = reference[from..to];
-            return Closeness.BitIdentical(range, rangeReference).Label($"tiles [{firstTile}, {firstTile + tileCount}): {Diff(range, rangeReference)}; |S|={support.Length}; {c}")
-                .And(Closeness.BitIdentical(whole, wholeReference).Label($"whole range vs historical order: {Diff(whole, wholeReference)}; {c}"))
+            double[] rangeReference = reference[from..to];
+            var failures = new List<string>();
+            foreach (IKernelBackend backend in KernelBackendCatalogue.Supported)
+            {
+                var fast = new double[c.Samples];
+                backend.Forward(tiles, patterns, groups, z, fast, firstTile, tileCount);
+                var whole = new double[c.Samples];
+                backend.Forward(tiles, patterns, groups, z, whole, 0, tiles.Count);
+                double[] range = fast[from..to];
+                if (!Closeness.BitIdentical(range, rangeReference))
+                {
+                    failures.Add($"{backend.Word} tiles [{firstTile}, {firstTile + tileCount}): {Diff(range, rangeReference)}");
+                }
+
+                if (!Closeness.BitIdentical(whole, wholeReference))
+                {
+                    failures.Add($"{backend.Word} whole range vs historical order: {Diff(whole, wholeReference)}");
+                }
+            }
+
+            return (failures.Count == 0).Label($"{string.Join("; ", failures)}; |S|={support.Length}; {c}")
                 .Classify(c.Samples >= 64, "full mask words")
                 .Classify(support.Length == 0, "empty support");
         });
 
-    // SupportKernels.Adjoint equals VectorKernels.DotReference(D_b r, X[:, c]) per position, bit for bit, on every group range.
+    // Every backend's A_Sᵀ r equals ReferenceProducts.Adjoint, which is VectorKernels.DotReference(D_b r, X[:, c]) per position, bit for bit, on every group range.
     [Property(MaxTest = Tests)]
-    public Property RestrictedAdjointIsBitIdenticalToReference() =>
+    public Property EveryBackendsRestrictedAdjointIsBitIdenticalToTheReference() =>
         Prop.ForAll(Arb(), Gen.Choose(0, 1 << 20).ToArbitrary(), (c, a) =>
         {
             DataMatrix data = c.Data();
@@ -221,10 +247,19 @@ public sealed class KernelProperties
             BlockGroups groups = new BlockGroups().Build(support, c.Inputs);
             int first = groups.Count == 0 ? 0 : a % groups.Count, end = first + ((a / 11) % (groups.Count - first + 1));
             int length = groups.Starts[end] - groups.Starts[first];
-            var fast = new double[length];
             var reference = new double[length];
-            SupportKernels.Adjoint(tiles, patterns, groups, first, end, r, fast);
-            SupportKernels.AdjointReference(tiles, patterns, groups, first, end, r, reference);
+            ReferenceProducts.Adjoint(tiles, patterns, groups, first, end, r, reference);
+            var failures = new List<string>();
+            foreach (IKernelBackend backend in KernelBackendCatalogue.Supported)
+            {
+                var fast = new double[length];
+                backend.Adjoint(tiles, patterns, groups, first, end, r, fast);
+                if (!Closeness.BitIdentical(fast, reference))
+                {
+                    failures.Add($"{backend.Word}: {Diff(fast, reference)}");
+                }
+            }
+
             var direct = new double[length];
             for (int t = 0; t < length; t++)
             {
@@ -234,16 +269,16 @@ public sealed class KernelProperties
                 direct[t] = VectorKernels.DotReference(masked, x);
             }
 
-            return Closeness.BitIdentical(fast, reference).Label($"groups [{first}, {end}): {Diff(fast, reference)}; {c}")
+            return (failures.Count == 0).Label($"groups [{first}, {end}): {string.Join("; ", failures)}; {c}")
                 .And(Closeness.BitIdentical(reference, direct).Label($"reference vs Dot of the definition: {Diff(reference, direct)}; {c}"))
                 .Classify(c.Samples >= 128, "two or more mask words")
                 .Classify(c.Samples % 8 != 0, "sample tail");
         });
 
-    // PatternKernels.Dense (2×8 register tiles, butterfly combine) sets exactly the bits of SetDense (VectorKernels.Dot)
-    // and of the scalar reference (DotReference), for every block, on a random range of whole mask words.
+    // Every backend's dense masks (AVX-512: 2×8 register tiles, butterfly combine) set exactly the bits of SetDense
+    // (VectorKernels.Dot) and of ReferenceMasks (DotReference), for every block, on a random range of whole mask words.
     [Property(MaxTest = Tests)]
-    public Property DensePatternKernelIsBitIdenticalToSetDense() =>
+    public Property EveryBackendsDenseMasksAreBitIdenticalToSetDense() =>
         Prop.ForAll(Arb(maxSamples: 400), Gen.Choose(0, 1 << 20).ToArbitrary(), (c, a) =>
         {
             DataMatrix data = c.Data();
@@ -251,10 +286,8 @@ public sealed class KernelProperties
             int words = (c.Samples + 63) / 64;
             int firstWord = a % words, endWord = firstWord + 1 + ((a / 5) % (words - firstWord));
             int firstRow = firstWord * 64, rowCount = Math.Min(c.Samples, endWord * 64) - firstRow;
-            var fast = new ulong[c.Blocks * words];
             var reference = new ulong[c.Blocks * words];
-            PatternKernels.Dense(data, h, c.Rule, fast, words, firstRow, rowCount);
-            PatternKernels.DenseReference(data, h, c.Rule, reference, words, firstRow, rowCount);
+            ReferenceMasks.Dense(data, h, c.Rule, reference, words, firstRow, rowCount);
             ActivationPatterns computed = ActivationPatterns.Compute(data, h, c.Rule);
             ActivationPatterns bySetDense = computed.Clone();
             for (int j = 0; j < c.Blocks; j++)
@@ -262,25 +295,36 @@ public sealed class KernelProperties
                 bySetDense.SetDense(j, data, h.AsSpan(j * c.Inputs, c.Inputs));
             }
 
-            bool inRange = true;
-            for (int j = 0; j < c.Blocks && inRange; j++)
+            var failures = new List<string>();
+            foreach (IKernelBackend backend in KernelBackendCatalogue.Supported)
             {
-                for (int w = firstWord; w < endWord; w++)
+                var fast = new ulong[c.Blocks * words];
+                backend.DenseMasks(data, h, c.Rule, fast, words, firstRow, rowCount);
+                bool inRange = true;
+                for (int j = 0; j < c.Blocks && inRange; j++)
                 {
-                    inRange &= fast[(j * words) + w] == reference[(j * words) + w] && fast[(j * words) + w] == bySetDense.Mask(j)[w];
+                    for (int w = firstWord; w < endWord; w++)
+                    {
+                        inRange &= fast[(j * words) + w] == reference[(j * words) + w] && fast[(j * words) + w] == bySetDense.Mask(j)[w];
+                    }
+                }
+
+                if (!inRange)
+                {
+                    failures.Add(backend.Word);
                 }
             }
 
-            return inRange.Label($"words [{firstWord}, {endWord}) differ from the reference or SetDense; {c}")
+            return (failures.Count == 0).Label($"words [{firstWord}, {endWord}) of {string.Join(", ", failures)} differ from the reference or SetDense; {c}")
                 .And(computed.Words.SequenceEqual(bySetDense.Words).Label($"Compute differs from SetDense; {c}"))
                 .Classify(c.Inputs % 8 != 0, "d not a multiple of 8")
                 .Classify(c.Blocks % 8 != 0, "p not a multiple of 8");
         });
 
-    // PatternKernels.Sparse (via SetSparseBlocks, and on a random tile range) sets exactly the bits of SetSparse, also
-    // for empty generators (all-on under ≥, all-off under >).
+    // Every backend's sparse masks (via SetSparseBlocks, and on a random tile range) set exactly the bits of SetSparse and
+    // of ReferenceMasks, also for empty generators (all-on under ≥, all-off under >).
     [Property(MaxTest = Tests)]
-    public Property SparsePatternKernelIsBitIdenticalToSetSparse() =>
+    public Property EveryBackendsSparseMasksAreBitIdenticalToSetSparse() =>
         Prop.ForAll(Arb(), Gen.Choose(0, 1 << 20).ToArbitrary(), (c, a) =>
         {
             DataMatrix data = c.Data();
@@ -291,8 +335,6 @@ public sealed class KernelProperties
             BlockGroups groups = new BlockGroups().BuildBlocks(w, blocks, c.Inputs);
             RowTiles tiles = RowTiles.Of(data);
 
-            ActivationPatterns fast = start.Clone();
-            fast.SetSparseBlocks(tiles, groups, 1);
             ActivationPatterns expected = start.Clone();
             foreach (int j in blocks)
             {
@@ -302,12 +344,56 @@ public sealed class KernelProperties
             }
 
             int firstTile = a % tiles.Count, tileCount = (a / 3) % (tiles.Count - firstTile + 1);
-            ActivationPatterns rangeFast = start.Clone(), rangeReference = start.Clone();
-            PatternKernels.Sparse(tiles, groups, c.Rule, MutableWords(rangeFast), rangeFast.WordsPerBlock, firstTile, tileCount);
-            PatternKernels.SparseReference(tiles, groups, c.Rule, MutableWords(rangeReference), rangeReference.WordsPerBlock, firstTile, tileCount);
-            return fast.Words.SequenceEqual(expected.Words).Label($"SetSparseBlocks differs from SetSparse on blocks [{string.Join(",", blocks)}]; {c}")
-                .And(rangeFast.Words.SequenceEqual(rangeReference.Words).Label($"tiles [{firstTile}, {firstTile + tileCount}) differ from the reference; {c}"))
+            ActivationPatterns rangeReference = start.Clone();
+            ReferenceMasks.Sparse(tiles, groups, c.Rule, MutableWords(rangeReference), rangeReference.WordsPerBlock, firstTile, tileCount);
+            var failures = new List<string>();
+            foreach (IKernelBackend backend in KernelBackendCatalogue.Supported)
+            {
+                ActivationPatterns fast = start.Clone();
+                fast.SetSparseBlocks(tiles, groups, 1, backend);
+                if (!fast.Words.SequenceEqual(expected.Words))
+                {
+                    failures.Add($"{backend.Word}: SetSparseBlocks differs from SetSparse on blocks [{string.Join(",", blocks)}]");
+                }
+
+                ActivationPatterns rangeFast = start.Clone();
+                backend.SparseMasks(tiles, groups, c.Rule, MutableWords(rangeFast), rangeFast.WordsPerBlock, firstTile, tileCount);
+                if (!rangeFast.Words.SequenceEqual(rangeReference.Words))
+                {
+                    failures.Add($"{backend.Word}: tiles [{firstTile}, {firstTile + tileCount}) differ from the reference");
+                }
+            }
+
+            return (failures.Count == 0).Label($"{string.Join("; ", failures)}; {c}")
                 .Classify(groups.Positions < groups.Count, "some empty generators");
+        });
+
+    // The backend is a choice of speed only: a whole solve (every catalogue solver, convex and SCP) on an operator of each
+    // supported backend gives the same trace and the same weights bit for bit.
+    [Property(MaxTest = 40)]
+    public Property EveryBackendGivesTheSameSolveBitForBit() =>
+        Prop.ForAll(InstanceGenerators.SmallNetworkCases(minSamples: 20, maxSamples: 300), Gen.Elements(SolverCatalogue.All.ToArray()).ToArbitrary(), Gen.Elements(SolverMode.Convex, SolverMode.SequentialConvex).ToArbitrary(), (c, solver, mode) =>
+        {
+            PlantedNetwork network = PlantedNetwork.Create(c.Spec(OutputWeights.Positive));
+            GeneratorDictionary dictionary = GeneratorDictionary.Create(c.Dictionary, network, c.ExtraUnits, c.Seed);
+            var options = new SolverOptions(Solver: solver, Projection: c.Nonzeros, MaxIterations: 12, Tolerance: 1e-300, Mode: mode);
+            SolverResult Solve(IKernelBackend backend) =>
+                IterativeSolver.Solve(ActivationPatternOperator.FromDictionary(network.Data, dictionary, c.Rule, backend: backend), network.Labels, options);
+
+            SolverResult reference = Solve(KernelBackendCatalogue.Reference);
+            var failures = new List<string>();
+            foreach (IKernelBackend backend in KernelBackendCatalogue.Supported)
+            {
+                SolverResult result = Solve(backend);
+                if (!result.Trace.SequenceEqual(reference.Trace) || !result.Weights.Indices.SequenceEqual(reference.Weights.Indices) || !Closeness.BitIdentical(result.Weights.Values, reference.Weights.Values))
+                {
+                    failures.Add($"{backend.Word}: {result.Iterations} iterations ({result.Status}) vs the reference's {reference.Iterations} ({reference.Status})");
+                }
+            }
+
+            return (failures.Count == 0).Label($"{string.Join("; ", failures)}; {solver} {mode}; {c}")
+                .Classify(mode == SolverMode.SequentialConvex, "scp")
+                .Classify(reference.Iterations > 1, "more than one iteration");
         });
 
     // With the parallel thresholds at 0, one and two threads give bit-identical products, mask computations and
@@ -370,7 +456,7 @@ public sealed class KernelProperties
             SparseVector w = InstanceGenerators.RandomSparse(random, sensing.Columns, random.NextDouble() * 0.3);
             double[] r = c.Residual();
             var g = new double[sensing.Columns];
-            GradientGemmKernel.AccumulateReference(data, patterns, r, 0, c.Blocks, g);
+            ReferenceGradient.Accumulate(data, patterns, r, 0, c.Blocks, g);
             double[] off = (double[])g.Clone();
             foreach (int i in w.Indices)
             {

@@ -145,8 +145,8 @@ public sealed class OperatorProperties
 
             var kernel = new double[c.Columns];
             var reference = new double[c.Columns];
-            PatternGradientKernel.Accumulate(instance.Network.Data, instance.Operator.Patterns, r, 0, c.Blocks, kernel);
-            PatternGradientKernel.AccumulateReference(instance.Network.Data, instance.Operator.Patterns, r, 0, c.Blocks, reference);
+            RowOuterGradientKernel.Accumulate(instance.Network.Data, instance.Operator.Patterns, r, 0, c.Blocks, kernel);
+            ReferenceGradient.Accumulate(instance.Network.Data, instance.Operator.Patterns, r, 0, c.Blocks, reference);
             int kernelMismatch = Closeness.FirstBitDifference(kernel, reference);
             return Prop.When(instance.FreeOfNearTies, () => forward.Ok.Label($"A_S z vs oracle: {forward}; {c}")
                 .And(adjoint.Ok.Label($"Aᵀr vs oracle: {adjoint}; {c}"))
@@ -233,7 +233,7 @@ public sealed class OperatorProperties
                 .Classify(n < columns, "n < N");
         });
 
-    // PatternGradientKernel.Accumulate equals AccumulateReference bit for bit on every block range.
+    // The portable RowOuterGradientKernel equals ReferenceGradient bit for bit on every block range, empty ranges included.
     [Property(MaxTest = InstanceTests)]
     public Property GradientKernelIsBitIdenticalToReference() =>
         Prop.ForAll(InstanceGenerators.SmallNetworkCases(), Gen.Choose(0, 1 << 20).ToArbitrary(), Gen.Choose(0, 1 << 20).ToArbitrary(), (c, a, b) =>
@@ -246,8 +246,8 @@ public sealed class OperatorProperties
             var actual = new double[blockCount * d];
             var expected = new double[blockCount * d];
             Array.Fill(actual, double.NaN); // Accumulate must overwrite its output.
-            PatternGradientKernel.Accumulate(instance.Network.Data, instance.Operator.Patterns, r, firstBlock, blockCount, actual);
-            PatternGradientKernel.AccumulateReference(instance.Network.Data, instance.Operator.Patterns, r, firstBlock, blockCount, expected);
+            RowOuterGradientKernel.Accumulate(instance.Network.Data, instance.Operator.Patterns, r, firstBlock, blockCount, actual);
+            ReferenceGradient.Accumulate(instance.Network.Data, instance.Operator.Patterns, r, firstBlock, blockCount, expected);
             int at = Closeness.FirstBitDifference(actual, expected);
             return (at < 0)
                 .Label(at < 0 ? "ok" : $"blocks [{firstBlock}, {firstBlock + blockCount}): entry {at} is {Closeness.R(actual[at])}, reference {Closeness.R(expected[at])}; {c}")

@@ -58,7 +58,7 @@ public static class Recovery
     private static RecoveryOutcome Run(RecoveryRequest request, PlantedNetwork network, Stopwatch clock, Action<TraceRow>? onIteration, CancellationToken cancellation)
     {
         GeneratorDictionary dictionary = GeneratorDictionary.Create(request.Dictionary, network, request.ExtraUnits, request.Instance.Seed);
-        var sensing = ActivationPatternOperator.FromDictionary(network.Data, dictionary, request.Rule, request.Solver.Parallelism);
+        var sensing = ActivationPatternOperator.FromDictionary(network.Data, dictionary, request.Rule, request.Solver.Parallelism, request.Backend);
         double setup = clock.Elapsed.TotalSeconds;
 
         SolverResult result = IterativeSolver.Solve(sensing, network.Labels, request.Solver, onIteration, cancellation);

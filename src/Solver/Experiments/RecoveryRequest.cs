@@ -1,5 +1,6 @@
 using SparseIhtVerify.Solver.Algorithms;
 using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Solver.Kernels;
 
 namespace SparseIhtVerify.Solver.Experiments;
 
@@ -9,9 +10,15 @@ namespace SparseIhtVerify.Solver.Experiments;
 /// <param name="ExtraUnits">Random generators beyond the m units (random and planted+random dictionaries).</param>
 /// <param name="Rule">Pattern rule ≥ or &gt;.</param>
 /// <param name="Solver">Solver settings (the projection size k must be ≥ s).</param>
+/// <param name="Backend">The operator's kernels (default <see cref="KernelBackendCatalogue.Automatic"/>); results do not depend on it.</param>
 public sealed record RecoveryRequest(
     PlantedNetworkSpec Instance,
     DictionaryKind Dictionary,
     int ExtraUnits,
     PatternRule Rule,
-    SolverOptions Solver);
+    SolverOptions Solver,
+    IKernelBackend Backend = null!)
+{
+    /// <summary>The operator's kernels (<see cref="KernelBackendCatalogue.Automatic"/> when none was given).</summary>
+    public IKernelBackend Backend { get; init; } = Backend ?? KernelBackendCatalogue.Automatic;
+}

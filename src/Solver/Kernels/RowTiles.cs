@@ -69,4 +69,8 @@ public sealed class RowTiles
 
     /// <summary>The tiled copy of <paramref name="data"/> (built once per matrix, thread-safe).</summary>
     public static RowTiles Of(DataMatrix data) => Cache.GetValue(data, static d => new RowTiles(d));
+
+    /// <summary>X[i, c] read from the tiles.</summary>
+    public double Entry(int i, int c) =>
+        Values[((i / Height) * Columns * Height) + (c * Height) + (i % Height)];
 }

@@ -14,8 +14,8 @@ public sealed class ActivationPatternOperator : SensingOperator
     private RowTiles? _tiles;
     private int[] _changed = [];
 
-    /// <summary>Creates the operator over <paramref name="data"/> with the given <paramref name="patterns"/>.</summary>
-    public ActivationPatternOperator(DataMatrix data, ActivationPatterns patterns, int parallelism = 1)
+    /// <summary>Creates the operator over <paramref name="data"/> with the given <paramref name="patterns"/>, running <paramref name="backend"/>'s kernels (null: <see cref="KernelBackendCatalogue.Automatic"/>).</summary>
+    public ActivationPatternOperator(DataMatrix data, ActivationPatterns patterns, int parallelism = 1, IKernelBackend? backend = null)
     {
         if (patterns.Samples != data.Rows)
         {
@@ -25,11 +25,22 @@ public sealed class ActivationPatternOperator : SensingOperator
         Data = data;
         Patterns = patterns;
         _parallelism = Math.Max(1, parallelism);
+        Backend = backend ?? KernelBackendCatalogue.Automatic;
+        if (!Backend.IsSupported)
+        {
+            throw new PlatformNotSupportedException($"the {Backend.Word} kernel backend cannot run on this machine");
+        }
     }
 
     /// <summary>Builds the operator of a dictionary's generators on X.</summary>
-    public static ActivationPatternOperator FromDictionary(DataMatrix data, GeneratorDictionary dictionary, PatternRule rule, int parallelism = 1) =>
-        new(data, ActivationPatterns.Compute(data, dictionary.Generators, rule, parallelism), parallelism);
+    public static ActivationPatternOperator FromDictionary(DataMatrix data, GeneratorDictionary dictionary, PatternRule rule, int parallelism = 1, IKernelBackend? backend = null)
+    {
+        backend ??= KernelBackendCatalogue.Automatic;
+        return new(data, ActivationPatterns.Compute(data, dictionary.Generators, rule, parallelism, backend), parallelism, backend);
+    }
+
+    /// <summary>The kernels every product, gradient pass and mask update of this operator runs.</summary>
+    public IKernelBackend Backend { get; }
 
     /// <summary>The data X.</summary>
     public DataMatrix Data { get; }
@@ -53,12 +64,12 @@ public sealed class ActivationPatternOperator : SensingOperator
     public override int ChunkColumns => Data.Columns;
 
     /// <summary>An operator with its own copy of the patterns (for SCP mode, which rewrites them).</summary>
-    public ActivationPatternOperator WithOwnPatterns() => new(Data, Patterns.Clone(), _parallelism);
+    public ActivationPatternOperator WithOwnPatterns() => new(Data, Patterns.Clone(), _parallelism, Backend);
 
     /// <summary>
     /// Sequential-convex update h_j := w_j for every block whose entries differ between <paramref name="previous"/>
     /// and <paramref name="current"/> (every block when <paramref name="previous"/> is null); returns the number of
-    /// blocks recomputed (cost n·nnz(w_j) each, by <see cref="PatternKernels.Sparse"/>, bit-identical to
+    /// blocks recomputed (cost n·nnz(w_j) each, by <see cref="IKernelBackend.SparseMasks"/>, bit-identical to
     /// <see cref="ActivationPatterns.SetSparse"/>). A block with no entries gets h_j = 0.
     /// </summary>
     public int UpdatePatternsFrom(SparseVector? previous, SparseVector current, int parallelism) =>
@@ -98,7 +109,7 @@ public sealed class ActivationPatternOperator : SensingOperator
         if (blocks.Length > 0)
         {
             BlockGroups groups = BlockGroups.ForCurrentThread().BuildBlocks(generators, blocks, BlockSize);
-            Patterns.SetSparseBlocks(Tiles, groups, Math.Max(1, parallelism));
+            Patterns.SetSparseBlocks(Tiles, groups, Math.Max(1, parallelism), Backend);
         }
 
         return blocks.Length;
@@ -111,7 +122,7 @@ public sealed class ActivationPatternOperator : SensingOperator
     public int Parallelism => _parallelism;
 
     /// <summary>
-    /// A_S z by <see cref="SupportKernels.Forward"/>: per sample, the blocks of S in increasing order, each block's
+    /// A_S z by <see cref="IKernelBackend.Forward"/>: per sample, the blocks of S in increasing order, each block's
     /// x_iᵀz_b a fused multiply–add chain in support order, added when D_b[i] = 1. Samples are split over the threads
     /// (four ranges of whole mask words per thread, handed out dynamically).
     /// </summary>
@@ -128,7 +139,7 @@ public sealed class ActivationPatternOperator : SensingOperator
         int threads = Parts((long)Rows * (support.Length + groups.Count), tiles.Count);
         if (threads == 1)
         {
-            SupportKernels.Forward(tiles, Patterns, groups, z, result, 0, tiles.Count);
+            Backend.Forward(tiles, Patterns, groups, z, result, 0, tiles.Count);
             return;
         }
 
@@ -147,14 +158,14 @@ public sealed class ActivationPatternOperator : SensingOperator
                     // Whole mask words (eight tiles) per part.
                     (int first, int end) = ActivationPatterns.Split((tiles.Count + 7) / 8, parts, part);
                     int firstTile = first * 8, endTile = Math.Min(tiles.Count, end * 8);
-                    SupportKernels.Forward(tiles, Patterns, groups, new ReadOnlySpan<double>((double*)zPointer, length), new Span<double>((double*)resultPointer, Rows), firstTile, endTile - firstTile);
+                    Backend.Forward(tiles, Patterns, groups, new ReadOnlySpan<double>((double*)zPointer, length), new Span<double>((double*)resultPointer, Rows), firstTile, endTile - firstTile);
                 });
             }
         }
     }
 
     /// <summary>
-    /// A_Sᵀ r by <see cref="SupportKernels.Adjoint"/>: entry t is ⟨D_b r, X[:, c_t]⟩ in the eight-lane order of
+    /// A_Sᵀ r by <see cref="IKernelBackend.Adjoint"/>: entry t is ⟨D_b r, X[:, c_t]⟩ in the eight-lane order of
     /// <see cref="VectorKernels.Dot"/>. Support positions are split over the threads in whole blocks, one range per
     /// thread (every range streams all of X's tiles, so more ranges would cost memory traffic).
     /// </summary>
@@ -171,7 +182,7 @@ public sealed class ActivationPatternOperator : SensingOperator
         int parts = Math.Min(Parts((long)Rows * (support.Length + groups.Count), tiles.Count), Math.Max(1, groups.Count));
         if (parts == 1)
         {
-            SupportKernels.Adjoint(tiles, Patterns, groups, 0, groups.Count, r, result);
+            Backend.Adjoint(tiles, Patterns, groups, 0, groups.Count, r, result);
             return;
         }
 
@@ -202,7 +213,7 @@ public sealed class ActivationPatternOperator : SensingOperator
                 {
                     int g0 = bounds[part], g1 = bounds[part + 1];
                     int t0 = groups.Starts[g0], t1 = groups.Starts[g1];
-                    SupportKernels.Adjoint(tiles, Patterns, groups, g0, g1, new ReadOnlySpan<double>((double*)rPointer, Rows), new Span<double>((double*)outPointer + t0, t1 - t0));
+                    Backend.Adjoint(tiles, Patterns, groups, g0, g1, new ReadOnlySpan<double>((double*)rPointer, Rows), new Span<double>((double*)outPointer + t0, t1 - t0));
                 });
             }
         }
@@ -222,22 +233,22 @@ public sealed class ActivationPatternOperator : SensingOperator
         int lastBlock = (end + d - 1) / d;
         if (firstColumn % d == 0 && end % d == 0)
         {
-            GradientGemmKernel.Accumulate(Data, Patterns, r, firstBlock, lastBlock - firstBlock, result);
+            Backend.Gradient(Data, Patterns, r, firstBlock, lastBlock - firstBlock, result, GradientWorkspace.ForCurrentThread());
             return;
         }
 
         var scratch = new double[(lastBlock - firstBlock) * d];
-        GradientGemmKernel.Accumulate(Data, Patterns, r, firstBlock, lastBlock - firstBlock, scratch);
+        Backend.Gradient(Data, Patterns, r, firstBlock, lastBlock - firstBlock, scratch, GradientWorkspace.ForCurrentThread());
         scratch.AsSpan(firstColumn - firstBlock * d, result.Length).CopyTo(result);
     }
 
     /// <summary>
     /// The block gradients g_j = (D_j X)ᵀ r of blocks [firstBlock, firstBlock + blockCount) into
-    /// result[b·d .. b·d+d), by <see cref="GradientGemmKernel"/> with the caller's <paramref name="workspace"/>
+    /// result[b·d .. b·d+d), by <see cref="IKernelBackend.Gradient"/> with the caller's <paramref name="workspace"/>
     /// (one per thread). Bit-identical to <see cref="AdjointRange"/> on the same columns.
     /// </summary>
     public void AdjointBlocks(ReadOnlySpan<double> r, int firstBlock, int blockCount, Span<double> result, GradientWorkspace workspace) =>
-        GradientGemmKernel.Accumulate(Data, Patterns, r, firstBlock, blockCount, result, workspace);
+        Backend.Gradient(Data, Patterns, r, firstBlock, blockCount, result, workspace);
 
     /// <inheritdoc />
     public override void CopyColumn(int column, Span<double> destination)

@@ -40,11 +40,11 @@ public sealed class ActivationPatterns
     public long Bytes => (long)_bits.Length * sizeof(ulong);
 
     /// <summary>
-    /// The patterns of the dense generators (p·d values, block-major) on data X, by <see cref="PatternKernels.Dense"/>
+    /// The patterns of the dense generators (p·d values, block-major) on data X, by the backend's <see cref="IKernelBackend.DenseMasks"/>
     /// (bit-identical to <see cref="SetDense"/> for every block); rows are split over <paramref name="parallelism"/>
     /// threads in whole mask words.
     /// </summary>
-    public static ActivationPatterns Compute(DataMatrix data, ReadOnlySpan<double> generators, PatternRule rule, int parallelism = 1)
+    public static ActivationPatterns Compute(DataMatrix data, ReadOnlySpan<double> generators, PatternRule rule, int parallelism = 1, IKernelBackend? backend = null)
     {
         int d = data.Columns;
         if (generators.Length % d != 0)
@@ -55,6 +55,7 @@ public sealed class ActivationPatterns
         int blocks = generators.Length / d;
         var patterns = new ActivationPatterns(data.Rows, blocks, rule, new ulong[(long)blocks * ((data.Rows + 63) / 64)]);
         double[] h = generators.ToArray();
+        backend ??= KernelBackendCatalogue.Automatic;
         int words = patterns.WordsPerBlock;
         int threads = (long)data.Rows * h.Length < ParallelWorkThreshold ? 1 : Math.Max(1, parallelism);
         int parts = RowParts(threads, words);
@@ -62,7 +63,7 @@ public sealed class ActivationPatterns
         {
             (int firstWord, int endWord) = Split(words, parts, part);
             int firstRow = firstWord * 64, endRow = Math.Min(data.Rows, endWord * 64);
-            PatternKernels.Dense(data, h, rule, patterns._bits, words, firstRow, endRow - firstRow);
+            backend.DenseMasks(data, h, rule, patterns._bits, words, firstRow, endRow - firstRow);
         });
         return patterns;
     }
@@ -134,16 +135,17 @@ public sealed class ActivationPatterns
 
     /// <summary>
     /// Recomputes every block of <paramref name="generators"/> (grouped with values; an empty group is an all-zero
-    /// generator) by <see cref="PatternKernels.Sparse"/>, bit-identical to <see cref="SetSparse"/> per block, with the
+    /// generator) by the backend's <see cref="IKernelBackend.SparseMasks"/>, bit-identical to <see cref="SetSparse"/> per block, with the
     /// samples split over <paramref name="parallelism"/> threads (cost n·Σ nnz over the groups).
     /// </summary>
-    public void SetSparseBlocks(RowTiles tiles, BlockGroups generators, int parallelism = 1)
+    public void SetSparseBlocks(RowTiles tiles, BlockGroups generators, int parallelism = 1, IKernelBackend? backend = null)
     {
         if (tiles.Rows != Samples)
         {
             throw new ArgumentException($"the tiles cover {tiles.Rows} samples but the patterns {Samples}");
         }
 
+        backend ??= KernelBackendCatalogue.Automatic;
         int tileCount = tiles.Count;
         long work = (long)Samples * (generators.Positions + generators.Count);
         int threads = work < ParallelWorkThreshold ? 1 : Math.Max(1, parallelism);
@@ -153,7 +155,7 @@ public sealed class ActivationPatterns
             // Split on 8-tile (one mask word) boundaries.
             (int first, int end) = Split((tileCount + 7) / 8, parts, part);
             int firstTile = first * 8, endTile = Math.Min(tileCount, end * 8);
-            PatternKernels.Sparse(tiles, generators, Rule, _bits, WordsPerBlock, firstTile, endTile - firstTile);
+            backend.SparseMasks(tiles, generators, Rule, _bits, WordsPerBlock, firstTile, endTile - firstTile);
         });
     }
 

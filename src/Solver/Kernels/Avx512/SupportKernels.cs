@@ -39,18 +39,13 @@ public static class SupportKernels
     /// </summary>
     public static void Forward(RowTiles tiles, ActivationPatterns patterns, BlockGroups support, ReadOnlySpan<double> z, Span<double> result, int firstTile, int tileCount)
     {
-        CheckTiles(tiles, patterns, firstTile, tileCount);
+        KernelChecks.Tiles(tiles, patterns, firstTile, tileCount);
         if (z.Length < support.Positions || result.Length != tiles.Rows)
         {
             throw new ArgumentException($"z must cover {support.Positions} positions and result {tiles.Rows} samples");
         }
 
-        if (!Vector512.IsHardwareAccelerated)
-        {
-            ForwardReference(tiles, patterns, support, z, result, firstTile, tileCount);
-            return;
-        }
-
+        Avx512Backend.RequireSupport();
         unsafe
         {
             fixed (double* xt = tiles.Values)
@@ -80,52 +75,20 @@ public static class SupportKernels
         }
     }
 
-    /// <summary>Plain reference of <see cref="Forward"/>: per block, per active sample, the position chain, then the running sum.</summary>
-    public static void ForwardReference(RowTiles tiles, ActivationPatterns patterns, BlockGroups support, ReadOnlySpan<double> z, Span<double> result, int firstTile, int tileCount)
-    {
-        CheckTiles(tiles, patterns, firstTile, tileCount);
-        int first = firstTile * RowTiles.Height, last = Math.Min(tiles.Rows, (firstTile + tileCount) * RowTiles.Height);
-        result[first..last].Clear();
-        for (int g = 0; g < support.Count; g++)
-        {
-            int block = support.Blocks[g];
-            for (int i = first; i < last; i++)
-            {
-                if (!patterns.IsOn(block, i))
-                {
-                    continue;
-                }
-
-                double sum = 0;
-                for (int t = support.Starts[g]; t < support.Starts[g + 1]; t++)
-                {
-                    sum = Math.FusedMultiplyAdd(Entry(tiles, i, support.Coordinates[t]), z[t], sum);
-                }
-
-                result[i] += sum;
-            }
-        }
-    }
-
     /// <summary>
     /// result[t − Starts[firstGroup]] ← (A_Sᵀ r)_t for the positions t of groups [firstGroup, groupEnd).
     /// <paramref name="scratch"/> holds eight partial sums per position.
     /// </summary>
     public static void Adjoint(RowTiles tiles, ActivationPatterns patterns, BlockGroups support, int firstGroup, int groupEnd, ReadOnlySpan<double> r, Span<double> result, SupportScratch? scratch = null)
     {
-        CheckTiles(tiles, patterns, 0, tiles.Count);
+        KernelChecks.Tiles(tiles, patterns, 0, tiles.Count);
         int t0 = support.Starts[firstGroup], count = support.Starts[groupEnd] - t0;
         if (r.Length != tiles.Rows || result.Length != count)
         {
             throw new ArgumentException($"r must have {tiles.Rows} entries and result {count}");
         }
 
-        if (!Vector512.IsHardwareAccelerated)
-        {
-            AdjointReference(tiles, patterns, support, firstGroup, groupEnd, r, result);
-            return;
-        }
-
+        Avx512Backend.RequireSupport();
         scratch ??= SupportScratch.ForCurrentThread();
         scratch.Partials.Ensure(count * RowTiles.Height);
         Span<double> partials = scratch.Partials.Span[..(count * RowTiles.Height)];
@@ -184,37 +147,11 @@ public static class SupportKernels
                 {
                     if (patterns.IsOn(block, i))
                     {
-                        total = Math.FusedMultiplyAdd(r[i], Entry(tiles, i, support.Coordinates[t]), total);
+                        total = Math.FusedMultiplyAdd(r[i], tiles.Entry(i, support.Coordinates[t]), total);
                     }
                 }
 
                 result[t - t0] = total;
-            }
-        }
-    }
-
-    /// <summary>Plain reference of <see cref="Adjoint"/>: <see cref="VectorKernels.DotReference"/>(D_b r, X[:, c_t]) per position.</summary>
-    public static void AdjointReference(RowTiles tiles, ActivationPatterns patterns, BlockGroups support, int firstGroup, int groupEnd, ReadOnlySpan<double> r, Span<double> result)
-    {
-        int n = tiles.Rows, t0 = support.Starts[firstGroup];
-        var masked = new double[n];
-        var column = new double[n];
-        for (int g = firstGroup; g < groupEnd; g++)
-        {
-            int block = support.Blocks[g];
-            for (int i = 0; i < n; i++)
-            {
-                masked[i] = patterns.IsOn(block, i) ? r[i] : 0.0;
-            }
-
-            for (int t = support.Starts[g]; t < support.Starts[g + 1]; t++)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    column[i] = Entry(tiles, i, support.Coordinates[t]);
-                }
-
-                result[t - t0] = VectorKernels.DotReference(masked, column);
             }
         }
     }
@@ -225,23 +162,6 @@ public static class SupportKernels
     {
         Vector512<long> lanes = Vector512.Create(1L, 2, 4, 8, 16, 32, 64, 128);
         return Vector512.Equals(Vector512.Create((long)bits) & lanes, lanes).AsDouble();
-    }
-
-    /// <summary>X[i, c] read from the tiles.</summary>
-    internal static double Entry(RowTiles tiles, int i, int c) =>
-        tiles.Values[((i / RowTiles.Height) * tiles.Columns * RowTiles.Height) + (c * RowTiles.Height) + (i % RowTiles.Height)];
-
-    internal static void CheckTiles(RowTiles tiles, ActivationPatterns patterns, int firstTile, int tileCount)
-    {
-        if (patterns.Samples != tiles.Rows)
-        {
-            throw new ArgumentException($"patterns cover {patterns.Samples} samples but X has {tiles.Rows} rows");
-        }
-
-        if (firstTile < 0 || tileCount < 0 || firstTile + tileCount > tiles.Count)
-        {
-            throw new ArgumentOutOfRangeException(nameof(firstTile), $"tiles [{firstTile}, {firstTile + tileCount}) exceed [0, {tiles.Count})");
-        }
     }
 
     // One tile q of the forward product (a tile outside a full mask word): one running sum over the groups in order.

@@ -14,7 +14,7 @@ namespace SparseIhtVerify.Solver.Kernels;
 /// <see cref="AccumulateReference"/> (bit-identical to it). Against the double pass the error is bounded by
 /// (n + 2)·2⁻²⁴·Σ_i |r_i X[i, ℓ]| (input roundings and sequential accumulation).
 /// </summary>
-public static class SingleGradientKernel
+public static class Float32GradientKernel
 {
     /// <summary>Blocks per expanded mask panel (two 512-bit vectors of floats).</summary>
     public const int PanelBlocks = 32;

@@ -36,9 +36,10 @@ public static class PatternKernels
             throw new ArgumentException("the mask words are too short for the generators");
         }
 
-        if (!Vector512.IsHardwareAccelerated || !Avx512F.IsSupported || d < 8)
+        Avx512Backend.RequireSupport();
+        if (d < 8)
         {
-            DenseReference(data, generators, rule, words, wordsPerBlock, firstRow, rowCount, VectorKernels.Dot);
+            DotMasks.Dense(data, generators, rule, words, wordsPerBlock, firstRow, rowCount, VectorKernels.Dot);
             return;
         }
 
@@ -98,16 +99,9 @@ public static class PatternKernels
 
         if (fullGroups * 8 < blocks)
         {
-            DenseReference(data, generators, rule, words, wordsPerBlock, firstRow, rowCount, VectorKernels.Dot, fullGroups * 8);
+            DotMasks.Dense(data, generators, rule, words, wordsPerBlock, firstRow, rowCount, VectorKernels.Dot, fullGroups * 8);
         }
     }
-
-    /// <summary>
-    /// Plain reference of <see cref="Dense"/>: bit (j, i) = 1[<see cref="VectorKernels.DotReference"/>(x_i, h_j) ≥ 0]
-    /// (or &gt; 0) for the samples of the range.
-    /// </summary>
-    public static void DenseReference(DataMatrix data, ReadOnlySpan<double> generators, PatternRule rule, Span<ulong> words, int wordsPerBlock, int firstRow, int rowCount) =>
-        DenseReference(data, generators, rule, words, wordsPerBlock, firstRow, rowCount, VectorKernels.DotReference);
 
     /// <summary>
     /// Sets the bits of the samples of tiles [firstTile, firstTile + tileCount) for every group of
@@ -122,11 +116,7 @@ public static class PatternKernels
             throw new ArgumentOutOfRangeException(nameof(firstTile), $"tiles [{firstTile}, {firstTile + tileCount}) exceed [0, {tiles.Count})");
         }
 
-        if (!Vector512.IsHardwareAccelerated)
-        {
-            SparseReference(tiles, generators, rule, words, wordsPerBlock, firstTile, tileCount);
-            return;
-        }
+        Avx512Backend.RequireSupport();
 
         int n = tiles.Rows, stride = tiles.Columns * RowTiles.Height, bytesPerBlock = wordsPerBlock * sizeof(ulong);
         bool orEqual = rule == PatternRule.GreaterOrEqual;
@@ -181,50 +171,6 @@ public static class PatternKernels
             }
         }
     }
-
-    /// <summary>Plain reference of <see cref="Sparse"/>: per block and sample, the sequential chain and the comparison.</summary>
-    public static void SparseReference(RowTiles tiles, BlockGroups generators, PatternRule rule, Span<ulong> words, int wordsPerBlock, int firstTile, int tileCount)
-    {
-        int first = firstTile * RowTiles.Height, last = Math.Min(tiles.Rows, (firstTile + tileCount) * RowTiles.Height);
-        for (int g = 0; g < generators.Count; g++)
-        {
-            Span<ulong> mask = words.Slice(generators.Blocks[g] * wordsPerBlock, wordsPerBlock);
-            for (int i = first; i < (firstTile + tileCount) * RowTiles.Height; i++)
-            {
-                bool on = false;
-                if (i < last)
-                {
-                    double pre = 0;
-                    for (int t = generators.Starts[g]; t < generators.Starts[g + 1]; t++)
-                    {
-                        pre = Math.FusedMultiplyAdd(SupportKernels.Entry(tiles, i, generators.Coordinates[t]), generators.Values[t], pre);
-                    }
-
-                    on = rule == PatternRule.GreaterOrEqual ? pre >= 0 : pre > 0;
-                }
-
-                mask[i >> 6] = on ? mask[i >> 6] | (1UL << (i & 63)) : mask[i >> 6] & ~(1UL << (i & 63));
-            }
-        }
-    }
-
-    private static void DenseReference(DataMatrix data, ReadOnlySpan<double> generators, PatternRule rule, Span<ulong> words, int wordsPerBlock, int firstRow, int rowCount, DotProduct dot, int firstBlock = 0)
-    {
-        int d = data.Columns, blocks = generators.Length / d;
-        for (int j = firstBlock; j < blocks; j++)
-        {
-            ReadOnlySpan<double> h = generators.Slice(j * d, d);
-            Span<ulong> mask = words.Slice(j * wordsPerBlock, wordsPerBlock);
-            for (int i = firstRow; i < firstRow + rowCount; i++)
-            {
-                double pre = dot(data.Row(i), h);
-                bool on = rule == PatternRule.GreaterOrEqual ? pre >= 0 : pre > 0;
-                mask[i >> 6] = on ? mask[i >> 6] | (1UL << (i & 63)) : mask[i >> 6] & ~(1UL << (i & 63));
-            }
-        }
-    }
-
-    private delegate double DotProduct(ReadOnlySpan<double> a, ReadOnlySpan<double> b);
 
     private static void CheckRows(int n, int firstRow, int rowCount)
     {

@@ -19,10 +19,10 @@ namespace SparseIhtVerify.Solver.Kernels;
 /// next row panel is prefetched.</para>
 /// <para>Summation order: every entry G[ℓ, j] is one chain of fused multiply–adds over the rows in increasing
 /// order, g ← fma(X[i, ℓ], P[i, j], g) from g = +0 (the accumulators of a tile are stored after one row panel and
-/// reloaded for the next). This is exactly <see cref="AccumulateReference"/>, so the result is bit-identical to it,
+/// reloaded for the next). This is exactly <see cref="ReferenceGradient.Accumulate"/>, so the result is bit-identical to it,
 /// on every machine, for any chunking of the blocks and any number of threads. A zero P[i, j] adds ±0 and leaves
 /// g unchanged, so masked-off rows (and a non-finite r_i on a masked-off row) do not contribute.</para>
-/// <para>Without AVX-512 the row-outer <see cref="PatternGradientKernel"/> (same order) is used.</para>
+/// <para>Part of <see cref="Avx512Backend"/>; <see cref="PortableBackend"/> has the row-outer <see cref="RowOuterGradientKernel"/> (same order).</para>
 /// </remarks>
 public static class GradientGemmKernel
 {
@@ -42,18 +42,13 @@ public static class GradientGemmKernel
     public static void Accumulate(DataMatrix data, ActivationPatterns patterns, ReadOnlySpan<double> r, int firstBlock, int blockCount, Span<double> result, GradientWorkspace? workspace = null)
     {
         int n = data.Rows, d = data.Columns;
-        Check(data, patterns, r, firstBlock, blockCount, result);
+        KernelChecks.Gradient(data, patterns, r, firstBlock, blockCount, result);
         if (blockCount == 0)
         {
             return;
         }
 
-        if (!Vector512.IsHardwareAccelerated)
-        {
-            PatternGradientKernel.Accumulate(data, patterns, r, firstBlock, blockCount, result);
-            return;
-        }
-
+        Avx512Backend.RequireSupport();
         workspace ??= GradientWorkspace.ForCurrentThread();
         int panels = (blockCount + PanelBlocks - 1) / PanelBlocks;
         int ldc = panels * PanelBlocks;
@@ -100,49 +95,6 @@ public static class GradientGemmKernel
             {
                 g[l] = product[(l * ldc) + b];
             }
-        }
-    }
-
-    /// <summary>
-    /// Plain reference: g_j[ℓ] = Σ_i 1[D_j[i]]·r_i·X[i, ℓ], each sum one fused multiply–add chain in row order from +0.
-    /// </summary>
-    public static void AccumulateReference(DataMatrix data, ActivationPatterns patterns, ReadOnlySpan<double> r, int firstBlock, int blockCount, Span<double> result)
-    {
-        Check(data, patterns, r, firstBlock, blockCount, result);
-        int d = data.Columns;
-        for (int b = 0; b < blockCount; b++)
-        {
-            for (int l = 0; l < d; l++)
-            {
-                double sum = 0;
-                for (int i = 0; i < data.Rows; i++)
-                {
-                    if (patterns.IsOn(firstBlock + b, i))
-                    {
-                        sum = Math.FusedMultiplyAdd(r[i], data[i, l], sum);
-                    }
-                }
-
-                result[(b * d) + l] = sum;
-            }
-        }
-    }
-
-    private static void Check(DataMatrix data, ActivationPatterns patterns, ReadOnlySpan<double> r, int firstBlock, int blockCount, Span<double> result)
-    {
-        if (patterns.Samples != data.Rows || r.Length != data.Rows)
-        {
-            throw new ArgumentException($"X has {data.Rows} rows, the patterns {patterns.Samples} samples and r {r.Length} entries");
-        }
-
-        if (firstBlock < 0 || blockCount < 0 || firstBlock + blockCount > patterns.Blocks)
-        {
-            throw new ArgumentOutOfRangeException(nameof(firstBlock), $"blocks [{firstBlock}, {firstBlock + blockCount}) exceed [0, {patterns.Blocks})");
-        }
-
-        if (result.Length != blockCount * data.Columns)
-        {
-            throw new ArgumentException($"result must hold {blockCount}×{data.Columns} values");
         }
     }
 
