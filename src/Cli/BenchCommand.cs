@@ -111,7 +111,9 @@ public static class BenchCommand
             peakWorkingSet = process.PeakWorkingSet64;
         }
 
-        var final = (ActivationPatternOperator)result.FinalOperator;
+        // The SCP state the solve ended in: its data and gates, on an operator of the bench's own.
+        IGatedBlocks finalGates = result.FinalOperator as IGatedBlocks ?? throw new InvalidOperationException("the bench's SCP solve did not end on a gated operator");
+        var final = new ActivationPatternOperator(finalGates.Data, finalGates.Patterns, threads, finalGates.Backend);
         SparseVector w = result.Weights;
         double[] residual = final.Forward(w);
         for (int i = 0; i < n; i++)

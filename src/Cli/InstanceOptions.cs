@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SparseIhtVerify.Solver;
 using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Solver.Kernels;
 
 namespace SparseIhtVerify.Cli;
 

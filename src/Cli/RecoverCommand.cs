@@ -108,7 +108,7 @@ public static class RecoverCommand
         var text = new System.Text.StringBuilder();
         var ci = CultureInfo.InvariantCulture;
         text.AppendLine(ci, $"instance   d = {s.Inputs}, m = {s.Width}, s = {s.Nonzeros}, n = {s.Samples}, seed {s.Seed}, weights {Spellings.Word(Spellings.Weights, s.Weights)}, outputs {Spellings.Word(Spellings.Outputs, s.Outputs)}, non-empty units {(s.KeepUnitsNonEmpty ? "yes" : "no")}");
-        text.AppendLine(ci, $"operator   dictionary {Spellings.Word(Spellings.Dictionaries, r.Dictionary)}, p = {blocks} blocks, N = p·d = {(long)blocks * s.Inputs} unknowns, pattern rule {(r.Rule == Solver.Instances.PatternRule.GreaterOrEqual ? "x·h >= 0" : "x·h > 0")}, kernels {r.Backend.Word}");
+        text.AppendLine(ci, $"operator   dictionary {Spellings.Word(Spellings.Dictionaries, r.Dictionary)}, p = {blocks} blocks, N = p·d = {(long)blocks * s.Inputs} unknowns, pattern rule {(r.Rule == Solver.Kernels.PatternRule.GreaterOrEqual ? "x·h >= 0" : "x·h > 0")}, kernels {r.Backend.Word}");
         text.AppendLine(ci, $"solver     {r.Solver.Solver.Word}, mode {Spellings.Word(Spellings.Modes, r.Solver.Mode)}, projection k = {r.Solver.Projection}, tol {Format.Number(r.Solver.Tolerance)}, max {r.Solver.MaxIterations} iterations{(r.Solver.Mode == SolverMode.SequentialConvex ? $", warm-up {r.Solver.ScpWarmupSteps}, restart {Spellings.ScpRestart(r.Solver.ScpRestartWindow)}, empty generator {Spellings.Word(Spellings.EmptyGenerators, r.Solver.EmptyGenerator)}" : string.Empty)}, {r.Solver.Parallelism} thread(s)");
         text.AppendLine();
         int runs = result.Trace.Count == 0 ? 1 : result.Trace[^1].Run + 1;

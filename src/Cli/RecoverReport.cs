@@ -1,5 +1,6 @@
 using SparseIhtVerify.Solver.Algorithms;
 using SparseIhtVerify.Solver.Experiments;
+using SparseIhtVerify.Solver.Kernels;
 
 namespace SparseIhtVerify.Cli;
 

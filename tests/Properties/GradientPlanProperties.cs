@@ -116,7 +116,7 @@ public sealed class GradientPlanProperties
             var pass = new StreamedGradient(sensing, 1, c.Threads);
             var v = new CaseVerdict();
             int expectedColumns, chunks;
-            if (sensing is ActivationPatternOperator network)
+            if (sensing is IGatedBlocks network)
             {
                 (expectedColumns, chunks) = StreamedGradient.BlockChunks(network.Blocks, network.BlockSize, c.Threads);
             }

@@ -6,6 +6,7 @@ using SparseIhtVerify.Properties.Support;
 using SparseIhtVerify.Solver;
 using SparseIhtVerify.Solver.Algorithms;
 using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Solver.Kernels;
 using SparseIhtVerify.Solver.Operators;
 using SparseIhtVerify.Solver.Solvers;
 using SparseIhtVerify.Theory.Audit;

@@ -5,6 +5,7 @@ using SparseIhtVerify.Properties.Generators;
 using SparseIhtVerify.Properties.Support;
 using SparseIhtVerify.Solver;
 using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Solver.Kernels;
 using SparseIhtVerify.Solver.Operators;
 using SparseIhtVerify.Solver.Randomness;
 

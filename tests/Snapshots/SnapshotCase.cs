@@ -1,6 +1,7 @@
 using System.Globalization;
 using SparseIhtVerify.Solver.Algorithms;
 using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Solver.Kernels;
 using SparseIhtVerify.Solver.Solvers;
 
 namespace SparseIhtVerify.Snapshots;

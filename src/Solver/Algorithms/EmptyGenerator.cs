@@ -1,3 +1,5 @@
+using SparseIhtVerify.Solver.Kernels;
+
 namespace SparseIhtVerify.Solver.Algorithms;
 
 /// <summary>
@@ -12,7 +14,7 @@ namespace SparseIhtVerify.Solver.Algorithms;
 /// <remarks>The default is <see cref="RedrawOne"/>, chosen by measurement on the paper's Figure 1 grid (docs/dead-units.md).</remarks>
 public enum EmptyGenerator
 {
-    /// <summary>h_j := 0: all-on under ≥ and all-off under &gt; (<see cref="Instances.PatternRule"/>); with &gt;, the reference code.</summary>
+    /// <summary>h_j := 0: all-on under ≥ and all-off under &gt; (<see cref="Kernels.PatternRule"/>); with &gt;, the reference code.</summary>
     Zero,
 
     /// <summary>

@@ -10,7 +10,7 @@ namespace SparseIhtVerify.Solver.Algorithms;
 /// D_j := 0, except the lowest empty block j*, which holds ξ_(j*,t) from the step t at which it became the lowest
 /// (<see cref="EmptyGenerator.RedrawOne"/>). A block whose weights did not change keeps its pattern.
 /// </summary>
-internal sealed class GeneratorUpdate(ActivationPatternOperator sensing, EmptyGenerator empty, long seed)
+internal sealed class GeneratorUpdate(IRegating sensing, EmptyGenerator empty, long seed)
 {
     private SparseVector? _previous;
 
@@ -44,7 +44,7 @@ internal sealed class GeneratorUpdate(ActivationPatternOperator sensing, EmptyGe
 
         foreach (int j in emptied)
         {
-            sensing.Patterns.Clear(j);
+            sensing.ClosePattern(j);
         }
 
         int lowest = LowestEmptyBlock(weights);
@@ -52,7 +52,7 @@ internal sealed class GeneratorUpdate(ActivationPatternOperator sensing, EmptyGe
         {
             if (_drawn >= 0 && !HasWeights(weights, _drawn))
             {
-                sensing.Patterns.Clear(_drawn);
+                sensing.ClosePattern(_drawn);
             }
 
             if (lowest >= 0)
@@ -83,7 +83,7 @@ internal sealed class GeneratorUpdate(ActivationPatternOperator sensing, EmptyGe
             }
         }
 
-        sensing.RecomputePatterns(blocks, SparseVector.FromSortedOwned(sensing.Columns, indices, values), parallelism);
+        sensing.RecomputePatterns(blocks, SparseVector.FromSortedOwned(sensing.Blocks * d, indices, values), parallelism);
     }
 
     private bool HasWeights(SparseVector weights, int block)

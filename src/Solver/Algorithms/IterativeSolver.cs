@@ -47,11 +47,11 @@ public static class IterativeSolver
             throw new InvalidSettingException("projection", $"must lie in [1, {sensing.Columns}] (the number of unknowns), got {options.Projection}");
         }
 
-        ActivationPatternOperator? network = null;
+        IRegating? network = null;
         if (options.Mode == SolverMode.SequentialConvex)
         {
-            network = sensing as ActivationPatternOperator
-                ?? throw new InvalidSettingException("mode", "scp needs the activation-pattern (network) operator");
+            network = sensing as IRegating
+                ?? throw new InvalidSettingException("mode", "scp needs an operator whose gates can be reset from the weights (the network operator)");
         }
 
         double labelNorm = VectorKernels.Norm(labels);
@@ -87,10 +87,10 @@ public static class IterativeSolver
     /// steps. In SCP mode (<paramref name="network"/> given) it starts from the dictionary's patterns on its own copy of
     /// them, which it updates.
     /// </summary>
-    private static RunOutcome Run(SensingOperator sensing, ActivationPatternOperator? network, SolverOptions options, SolveContext solve, int run)
+    private static RunOutcome Run(SensingOperator sensing, IRegating? network, SolverOptions options, SolveContext solve, int run)
     {
-        ActivationPatternOperator? own = network?.WithOwnPatterns();
-        GeneratorUpdate? sequential = own is null ? null : new GeneratorUpdate(own, options.EmptyGenerator, options.Seed);
+        SensingOperator? own = network?.WithOwnPatterns();
+        GeneratorUpdate? sequential = own is IRegating regating ? new GeneratorUpdate(regating, options.EmptyGenerator, options.Seed) : null;
         var state = new SolverState(own ?? sensing, solve.Labels, options) { Probe = solve.Probe };
         IIterationStep step = options.Solver.CreateStep();
         if (options.Solver.UsesFixedStep)

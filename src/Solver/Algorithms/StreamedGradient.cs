@@ -25,7 +25,7 @@ public sealed class StreamedGradient
     private const int TargetChunkColumns = 4096;
     private const int MaxChunkBlocks = 384;
     private readonly SensingOperator _operator;
-    private readonly ActivationPatternOperator? _network;
+    private readonly IGatedBlocks? _network;
     private readonly GradientWorkspace[] _workspaces = [];
     private readonly int _parallelism;
     private readonly int _chunkColumns;
@@ -38,7 +38,7 @@ public sealed class StreamedGradient
     public StreamedGradient(SensingOperator sensing, int k, int parallelism)
     {
         _operator = sensing;
-        _network = sensing as ActivationPatternOperator;
+        _network = sensing as IGatedBlocks;
         int chunks;
         if (_network is not null)
         {

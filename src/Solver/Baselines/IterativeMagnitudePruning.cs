@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Solver.Kernels;
 using SparseIhtVerify.Solver.Randomness;
 
 namespace SparseIhtVerify.Solver.Baselines;

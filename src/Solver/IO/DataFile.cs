@@ -1,5 +1,6 @@
 using System.Globalization;
 using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Solver.Kernels;
 
 namespace SparseIhtVerify.Solver.IO;
 

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using SparseIhtVerify.Solver.Instances;
 
 namespace SparseIhtVerify.Solver.Kernels;
 

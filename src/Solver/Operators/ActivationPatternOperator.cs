@@ -8,7 +8,7 @@ namespace SparseIhtVerify.Solver.Operators;
 /// (theory.md §1), never materialised: only X (n×d) and the pattern bit masks (p·n bits) are held.
 /// Column c = j·d + ℓ is D_j X[:, ℓ] (block-major layout).
 /// </summary>
-public sealed class ActivationPatternOperator : SensingOperator
+public sealed class ActivationPatternOperator : SensingOperator, IRegating
 {
     private readonly int _parallelism;
     private RowTiles? _tiles;
@@ -65,6 +65,12 @@ public sealed class ActivationPatternOperator : SensingOperator
 
     /// <summary>An operator with its own copy of the patterns (for SCP mode, which rewrites them).</summary>
     public ActivationPatternOperator WithOwnPatterns() => new(Data, Patterns.Clone(), _parallelism, Backend);
+
+    /// <inheritdoc/>
+    SensingOperator IRegating.WithOwnPatterns() => WithOwnPatterns();
+
+    /// <inheritdoc/>
+    public void ClosePattern(int block) => Patterns.Clear(block);
 
     /// <summary>
     /// Sequential-convex update h_j := w_j for every block whose entries differ between <paramref name="previous"/>

@@ -1,4 +1,5 @@
 using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Solver.Kernels;
 
 namespace SparseIhtVerify.Solver.Operators;
 

@@ -1,4 +1,5 @@
 using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Solver.Kernels;
 using SparseIhtVerify.Solver.Operators;
 
 namespace SparseIhtVerify.Theory.Audit;

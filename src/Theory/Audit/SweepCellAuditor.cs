@@ -1,5 +1,6 @@
 using SparseIhtVerify.Solver.Experiments.Sweep;
 using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Solver.Kernels;
 using SparseIhtVerify.Solver.Operators;
 using SparseIhtVerify.Theory.Constants;
 using SparseIhtVerify.Theory.Guarantees;

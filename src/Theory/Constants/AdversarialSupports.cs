@@ -13,7 +13,7 @@ internal static class AdversarialSupports
     public const int Pairs = 40;
 
     /// <summary>Evaluates the pair and group supports in <paramref name="search"/>.</summary>
-    public static void Run(SupportSearch search, ActivationPatternOperator structure, int[] hamming)
+    public static void Run(SupportSearch search, IGatedBlocks structure, int[] hamming)
     {
         int d = structure.BlockSize, p = structure.Blocks;
         int extra = search.Level - search.Required.Length;
@@ -85,7 +85,7 @@ internal static class AdversarialSupports
     /// For blocks a ≠ b and every coordinate ℓ, the extreme eigenvalues of the 2×2 Gram of columns (a, ℓ) and (b, ℓ):
     /// [[Σ_{D_a} x_ℓ², Σ_{D_a∩D_b} x_ℓ²], [Σ_{D_a∩D_b} x_ℓ², Σ_{D_b} x_ℓ²]]/n, in one pass over the samples.
     /// </summary>
-    public static (double Min, double Max)[] SameCoordinatePairExtremes(ActivationPatternOperator structure, int a, int b)
+    public static (double Min, double Max)[] SameCoordinatePairExtremes(IGatedBlocks structure, int a, int b)
     {
         int d = structure.BlockSize, n = structure.Rows;
         var onA = new double[d];

@@ -33,7 +33,7 @@ public static class RestrictedConstantEstimator
     /// <param name="pairwiseHamming">Hamming distances of the block patterns (p×p), if already computed.</param>
     /// <param name="fullGram">G = AᵀA/n over all N columns, if already computed (<see cref="FullGram"/>); shared across levels.</param>
     /// <param name="structured">The structured witnesses of the patterns (<see cref="StructuredWitnesses.Find"/>), shared across levels; null to skip them.</param>
-    public static RestrictedConstants Estimate(SensingOperator sensing, int level, IReadOnlyList<int>? requiredSupport, EstimationBudget budget, ActivationPatternOperator? structure = null,
+    public static RestrictedConstants Estimate(SensingOperator sensing, int level, IReadOnlyList<int>? requiredSupport, EstimationBudget budget, IGatedBlocks? structure = null,
         int[]? pairwiseHamming = null, Matrix<double>? fullGram = null, StructuredWitnesses? structured = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(level);
@@ -123,7 +123,7 @@ public static class RestrictedConstantEstimator
     /// <summary>ε = 2⁻⁵², the spacing of doubles at 1.</summary>
     public const double UnitRoundoff = 2.220446049250313e-16;
 
-    private static void RunSearch(SupportSearch search, ActivationPatternOperator? structure, int[]? pairwiseHamming, StructuredWitnesses? structured, List<string> methods)
+    private static void RunSearch(SupportSearch search, IGatedBlocks? structure, int[]? pairwiseHamming, StructuredWitnesses? structured, List<string> methods)
     {
         if (search.Required.Length > 0)
         {

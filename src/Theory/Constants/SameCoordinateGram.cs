@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Factorization;
+using SparseIhtVerify.Solver.Kernels;
 using SparseIhtVerify.Solver.Operators;
 
 namespace SparseIhtVerify.Theory.Constants;
@@ -41,7 +42,7 @@ public sealed class SameCoordinateGram
     /// The Grams of <paramref name="blocks"/> (distinct, any order; sorted in the result) for every coordinate, and their
     /// extreme eigenvalues (MathNet symmetric eigendecomposition; closed form for |B| ≤ 2).
     /// </summary>
-    public static SameCoordinateGram Compute(ActivationPatternOperator structure, ReadOnlySpan<int> blocks)
+    public static SameCoordinateGram Compute(IGatedBlocks structure, ReadOnlySpan<int> blocks)
     {
         ArgumentNullException.ThrowIfNull(structure);
         int[] sorted = blocks.ToArray();

@@ -55,7 +55,7 @@ public sealed class StructuredWitnesses
     public IReadOnlyList<SparseVector> NullVectors { get; }
 
     /// <summary>The search on the network operator's patterns and data.</summary>
-    public static StructuredWitnesses Find(ActivationPatternOperator structure, int parallelism = 1)
+    public static StructuredWitnesses Find(IGatedBlocks structure, int parallelism = 1)
     {
         int d = structure.BlockSize, columns = structure.Columns;
         PatternDependencies dependencies = PatternDependencies.Find(structure.Patterns);

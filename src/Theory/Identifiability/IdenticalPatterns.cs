@@ -1,3 +1,4 @@
+using SparseIhtVerify.Solver.Kernels;
 using SparseIhtVerify.Solver.Operators;
 
 namespace SparseIhtVerify.Theory.Identifiability;

@@ -58,7 +58,7 @@ public static class IdentifiabilityCheck
         SparseVector? truth,
         ReadOnlySpan<double> labels,
         IReadOnlyList<SparseVector> nullVectorCandidates,
-        ActivationPatternOperator? structure,
+        IGatedBlocks? structure,
         IdentifiabilityBudget budget,
         IReadOnlyList<IReadOnlyList<int>>? witnessSupports = null)
     {
@@ -378,7 +378,7 @@ public static class IdentifiabilityCheck
         RestrictedConstants Level2s,
         int Sparsity,
         IReadOnlyList<SparseVector> NullVectorCandidates,
-        ActivationPatternOperator? Structure,
+        IGatedBlocks? Structure,
         IdentifiabilityBudget Budget,
         double Tau,
         IReadOnlyList<IReadOnlyList<int>> WitnessSupports)

@@ -1,4 +1,5 @@
 using System.Numerics;
+using SparseIhtVerify.Solver.Kernels;
 using SparseIhtVerify.Solver.Operators;
 
 namespace SparseIhtVerify.Theory.Patterns;

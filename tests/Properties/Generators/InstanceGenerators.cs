@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using SparseIhtVerify.Solver;
 using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Solver.Kernels;
 using SparseIhtVerify.Solver.Operators;
 using SparseIhtVerify.Solver.Randomness;
 

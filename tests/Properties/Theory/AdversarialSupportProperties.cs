@@ -4,6 +4,7 @@ using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
 using SparseIhtVerify.Properties.Support;
 using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Solver.Kernels;
 using SparseIhtVerify.Solver.Operators;
 using SparseIhtVerify.Solver.Randomness;
 using SparseIhtVerify.Theory.Constants;

@@ -3,6 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using MathNet.Numerics.LinearAlgebra;
 using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Solver.Kernels;
 using SparseIhtVerify.Solver.Operators;
 using SparseIhtVerify.Solver.Randomness;
 using SparseIhtVerify.Theory.Constants;
@@ -196,7 +197,7 @@ internal static class SearchFixtures
         Matrix<double>.Build.Dense(support.Length, support.Length, (a, b) => gram[support[a], support[b]]);
 
     /// <summary>Pairwise Hamming distances of the patterns (p×p), counted sample by sample from the bits.</summary>
-    public static int[] Hamming(ActivationPatternOperator op)
+    public static int[] Hamming(IGatedBlocks op)
     {
         int p = op.Blocks, n = op.Rows;
         var h = new int[p * p];

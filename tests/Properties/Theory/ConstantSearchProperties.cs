@@ -85,7 +85,7 @@ public sealed class ConstantSearchProperties
         double all = BruteForceConstants.Binomial(columns - required.Length, effective - required.Length);
         int supports = (int)Math.Max(1, all + c.SupportsOffset);
         var budget = new EstimationBudget(supports, Directions: c.Directions, Seed: c.Seed);
-        RestrictedConstants e = RestrictedConstantEstimator.Estimate(op, c.Level, passed, budget, c.Pattern is null ? null : (ActivationPatternOperator)op);
+        RestrictedConstants e = RestrictedConstantEstimator.Estimate(op, c.Level, passed, budget, c.Pattern is null ? null : (IGatedBlocks)op);
         Matrix<double> gram = BruteForceConstants.Gram(DenseMatrixOperator.FromOperator(op));
         BruteForceConstants.Exact exact = BruteForceConstants.Constants(gram, c.Level, required);
         double tol = 1e-12 * Math.Max(1, exact.Beta);
@@ -140,7 +140,7 @@ public sealed class ConstantSearchProperties
     {
         var v = new CaseVerdict();
         SensingOperator op = c.Build();
-        var structure = op as ActivationPatternOperator;
+        var structure = op as IGatedBlocks;
         int columns = op.Columns, effective = Math.Min(c.Level, columns);
         (int[] required, int[]? passed) = Required(c);
         var budget = new EstimationBudget(c.Supports, c.Work, Directions: c.Directions, Seed: c.Seed, Enumerate: false);
@@ -260,7 +260,7 @@ public sealed class ConstantSearchProperties
             int columns = op.Columns, effective = Math.Min(c.Level, columns);
             (int[] required, int[]? passed) = Required(c);
             var budget = new EstimationBudget(c.Supports, Directions: c.Directions, Seed: c.Seed, Enumerate: c.SupportsOffset >= 0);
-            RestrictedConstants e = RestrictedConstantEstimator.Estimate(op, c.Level, passed, budget, op as ActivationPatternOperator);
+            RestrictedConstants e = RestrictedConstantEstimator.Estimate(op, c.Level, passed, budget, op as IGatedBlocks);
             DenseMatrixOperator a = DenseMatrixOperator.FromOperator(op);
 
             var random = new SeededRandom(c.Seed, RandomStream.Estimation).Split(effective);
@@ -312,7 +312,7 @@ public sealed class ConstantSearchProperties
             SensingOperator op = c.Build();
             (_, int[]? passed) = Required(c);
             var budget = new EstimationBudget(c.Supports, Directions: 0, Seed: c.Seed, Enumerate: c.SupportsOffset >= 0);
-            RestrictedConstants e = RestrictedConstantEstimator.Estimate(op, c.Level, passed, budget, op as ActivationPatternOperator);
+            RestrictedConstants e = RestrictedConstantEstimator.Estimate(op, c.Level, passed, budget, op as IGatedBlocks);
             double norm = Math.Max(e.BetaWitness, e.BetaCertified ?? 0);
             double expected = op.Columns * Math.Pow(2, -52) * norm;
             return (Math.Abs(e.RoundingTolerance - expected) <= 1e-15 * expected).Label($"τ = {SearchFixtures.R(e.RoundingTolerance)}, N·ε·max(β, β_cert) = {SearchFixtures.R(expected)} (N = {op.Columns}, β {e.BetaWitness}, β_cert {e.BetaCertified}); {c}")

@@ -4,6 +4,7 @@ using FsCheck.Xunit;
 using SparseIhtVerify.Properties.Generators;
 using SparseIhtVerify.Solver;
 using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Solver.Kernels;
 using SparseIhtVerify.Solver.Operators;
 using SparseIhtVerify.Theory.Audit;
 using SparseIhtVerify.Theory.Constants;

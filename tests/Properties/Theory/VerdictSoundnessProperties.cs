@@ -6,6 +6,7 @@ using SparseIhtVerify.Properties.Generators;
 using SparseIhtVerify.Properties.Support;
 using SparseIhtVerify.Solver;
 using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Solver.Kernels;
 using SparseIhtVerify.Theory.Audit;
 using SparseIhtVerify.Theory.Constants;
 using SparseIhtVerify.Theory.Guarantees;

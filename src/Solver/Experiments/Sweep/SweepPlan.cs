@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using SparseIhtVerify.Solver.Algorithms;
 using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Solver.Kernels;
 
 namespace SparseIhtVerify.Solver.Experiments.Sweep;
 

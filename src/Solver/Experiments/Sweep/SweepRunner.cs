@@ -158,7 +158,7 @@ public static class SweepRunner
             RecoveryOutcome outcome = Recovery.Run(request, network, cancellation: cancellation);
             SolverResult result = outcome.Result;
             RecoveryMetrics m = outcome.Metrics;
-            long patternBytes = (result.FinalOperator as ActivationPatternOperator)?.Patterns.Bytes ?? 0;
+            long patternBytes = (result.FinalOperator as IGatedBlocks)?.Patterns.Bytes ?? 0;
             return new SweepOutcome(StatusWord(result.Status), result.Iterations, m.RelativeWeightError, m.SupportPrecision, m.SupportRecall, m.SupportExact,
                 m.PsnrDb, m.RelativeResidual, result.Seconds, outcome.SetupSeconds, result.MaxIterateNonzeros, result.Weights.NonzeroCount,
                 36L * request.Solver.Projection, patternBytes);

@@ -1,6 +1,7 @@
 using SparseIhtVerify.Solver.Algorithms;
 using SparseIhtVerify.Solver.Baselines;
 using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Solver.Kernels;
 using SparseIhtVerify.Solver.Solvers;
 
 namespace SparseIhtVerify.Solver.Experiments.Sweep;

@@ -1,7 +1,5 @@
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
-using SparseIhtVerify.Solver.Instances;
-using SparseIhtVerify.Solver.Operators;
 
 namespace SparseIhtVerify.Solver.Kernels;
 

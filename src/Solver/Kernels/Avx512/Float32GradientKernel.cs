@@ -1,7 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using SparseIhtVerify.Solver.Instances;
-using SparseIhtVerify.Solver.Operators;
 
 namespace SparseIhtVerify.Solver.Kernels;
 

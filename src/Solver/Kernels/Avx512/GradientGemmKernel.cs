@@ -1,8 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
-using SparseIhtVerify.Solver.Instances;
-using SparseIhtVerify.Solver.Operators;
 
 namespace SparseIhtVerify.Solver.Kernels;
 

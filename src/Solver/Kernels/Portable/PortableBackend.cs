@@ -1,5 +1,3 @@
-using SparseIhtVerify.Solver.Instances;
-using SparseIhtVerify.Solver.Operators;
 
 namespace SparseIhtVerify.Solver.Kernels;
 

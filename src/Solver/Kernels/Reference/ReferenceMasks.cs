@@ -1,4 +1,3 @@
-using SparseIhtVerify.Solver.Instances;
 
 namespace SparseIhtVerify.Solver.Kernels;
 

@@ -1,4 +1,3 @@
-using SparseIhtVerify.Solver.Operators;
 
 namespace SparseIhtVerify.Solver.Kernels;
 

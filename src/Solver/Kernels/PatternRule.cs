@@ -1,4 +1,4 @@
-namespace SparseIhtVerify.Solver.Instances;
+namespace SparseIhtVerify.Solver.Kernels;
 
 /// <summary>
 /// The comparison that turns the pre-activation xᵀh into a pattern bit. The paper uses 1[xᵀh ≥ 0]; the

@@ -1,6 +1,6 @@
 using SparseIhtVerify.Solver.Randomness;
 
-namespace SparseIhtVerify.Solver.Instances;
+namespace SparseIhtVerify.Solver.Kernels;
 
 /// <summary>
 /// The data matrix X ∈ ℝ^{n×d}, rows are samples, stored row-major (sample i occupies

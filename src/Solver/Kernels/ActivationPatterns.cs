@@ -1,8 +1,7 @@
 using System.Numerics;
-using SparseIhtVerify.Solver.Instances;
 using SparseIhtVerify.Solver.Kernels;
 
-namespace SparseIhtVerify.Solver.Operators;
+namespace SparseIhtVerify.Solver.Kernels;
 
 /// <summary>
 /// The activation patterns D_j = diag(1[X h_j ≥ 0]) (or <c>&gt; 0</c>, see <see cref="PatternRule"/>) of p
