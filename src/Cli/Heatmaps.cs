@@ -1,7 +1,7 @@
 using System.Globalization;
 using ScottPlot;
 using SparseIhtVerify.Solver.Algorithms;
-using SparseIhtVerify.Solver.Experiments.Sweep;
+using SparseIhtVerify.Experiments.Sweep;
 
 namespace SparseIhtVerify.Cli;
 

@@ -1,5 +1,6 @@
-using SparseIhtVerify.Solver.Experiments;
-using SparseIhtVerify.Solver.IO;
+using SparseIhtVerify.Experiments;
+using SparseIhtVerify.Experiments.IO;
+using SparseIhtVerify.Solver.Models.TwoLayerRelu;
 
 namespace SparseIhtVerify.Cli;
 

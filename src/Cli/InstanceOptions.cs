@@ -1,7 +1,7 @@
 using System.CommandLine;
 using SparseIhtVerify.Solver;
-using SparseIhtVerify.Solver.Instances;
 using SparseIhtVerify.Solver.Kernels;
+using SparseIhtVerify.Solver.Models.TwoLayerRelu;
 
 namespace SparseIhtVerify.Cli;
 

@@ -3,8 +3,9 @@ using System.Globalization;
 using System.Text.Json;
 using SparseIhtVerify.Solver;
 using SparseIhtVerify.Solver.Algorithms;
-using SparseIhtVerify.Solver.Experiments;
+using SparseIhtVerify.Experiments;
 using SparseIhtVerify.Solver.Kernels;
+using SparseIhtVerify.Solver.Models.TwoLayerRelu;
 
 namespace SparseIhtVerify.Cli;
 

@@ -1,5 +1,5 @@
 using SparseIhtVerify.Solver.Algorithms;
-using SparseIhtVerify.Solver.Experiments;
+using SparseIhtVerify.Experiments;
 using SparseIhtVerify.Solver.Kernels;
 
 namespace SparseIhtVerify.Cli;

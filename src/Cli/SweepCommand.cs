@@ -3,9 +3,9 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using SparseIhtVerify.Solver;
 using SparseIhtVerify.Solver.Algorithms;
-using SparseIhtVerify.Solver.Baselines;
-using SparseIhtVerify.Solver.Experiments.Sweep;
-using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Experiments.Baselines;
+using SparseIhtVerify.Experiments.Sweep;
+using SparseIhtVerify.Solver.Models.TwoLayerRelu;
 using SparseIhtVerify.Theory.Audit;
 
 namespace SparseIhtVerify.Cli;
@@ -127,7 +127,7 @@ public static class SweepCommand
             SweepRunSummary summary;
             using (var interrupt = new Interruption())
             {
-                summary = new SweepProgressView(!parse.GetValue(quiet)).Run(progress => SweepRunner.Run(plan, store, parallelCells, threadCount, grid.Audit ? new SweepCellAuditor() : null, progress, interrupt.Token));
+                summary = new SweepProgressView(!parse.GetValue(quiet)).Run(progress => SweepRunner.Run(plan, store, parallelCells, threadCount, progress, interrupt.Token));
             }
 
             if (summary.Cancelled)

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using SparseIhtVerify.Solver.Experiments.Sweep;
+using SparseIhtVerify.Experiments.Sweep;
 using Spectre.Console;
 
 namespace SparseIhtVerify.Cli;

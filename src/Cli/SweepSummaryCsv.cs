@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using SparseIhtVerify.Solver.Experiments.Sweep;
+using SparseIhtVerify.Experiments.Sweep;
 
 namespace SparseIhtVerify.Cli;
 

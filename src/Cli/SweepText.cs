@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text;
 using SparseIhtVerify.Solver.Algorithms;
-using SparseIhtVerify.Solver.Baselines;
-using SparseIhtVerify.Solver.Experiments.Sweep;
-using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Experiments.Baselines;
+using SparseIhtVerify.Experiments.Sweep;
 using SparseIhtVerify.Solver.Solvers;
 
 namespace SparseIhtVerify.Cli;

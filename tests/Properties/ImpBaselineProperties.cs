@@ -3,8 +3,8 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using SparseIhtVerify.Properties.Generators;
 using SparseIhtVerify.Properties.Support;
-using SparseIhtVerify.Solver.Baselines;
-using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Experiments.Baselines;
+using SparseIhtVerify.Solver.Models.TwoLayerRelu;
 using SparseIhtVerify.Solver.Randomness;
 
 namespace SparseIhtVerify.Properties;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using SparseIhtVerify.Properties.Support;
 using SparseIhtVerify.Solver.Algorithms;
-using SparseIhtVerify.Solver.Instances;
 using SparseIhtVerify.Solver.Kernels;
+using SparseIhtVerify.Solver.Models.TwoLayerRelu;
 using SparseIhtVerify.Solver.Operators;
 using SparseIhtVerify.Solver.Solvers;
 using Xunit;

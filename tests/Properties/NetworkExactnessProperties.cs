@@ -4,8 +4,8 @@ using FsCheck.Xunit;
 using SparseIhtVerify.Properties.Generators;
 using SparseIhtVerify.Properties.Support;
 using SparseIhtVerify.Solver;
-using SparseIhtVerify.Solver.Instances;
 using SparseIhtVerify.Solver.Kernels;
+using SparseIhtVerify.Solver.Models.TwoLayerRelu;
 using SparseIhtVerify.Solver.Operators;
 using SparseIhtVerify.Solver.Randomness;
 

@@ -3,7 +3,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using SparseIhtVerify.Properties.Generators;
 using SparseIhtVerify.Properties.Support;
-using SparseIhtVerify.Solver.Experiments.Sweep;
+using SparseIhtVerify.Experiments.Sweep;
 using SparseIhtVerify.Solver.Randomness;
 using SparseIhtVerify.Solver.Solvers;
 using Xunit;

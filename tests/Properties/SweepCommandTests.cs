@@ -1,6 +1,6 @@
 using SparseIhtVerify.Cli;
 using SparseIhtVerify.Properties.Support;
-using SparseIhtVerify.Solver.Experiments.Sweep;
+using SparseIhtVerify.Experiments.Sweep;
 using Xunit;
 
 namespace SparseIhtVerify.Properties;

@@ -1,6 +1,6 @@
 using SparseIhtVerify.Properties.Support;
-using SparseIhtVerify.Solver.Experiments.Sweep;
-using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Experiments.Sweep;
+using SparseIhtVerify.Solver.Models.TwoLayerRelu;
 using SparseIhtVerify.Solver.Solvers;
 using Xunit;
 
@@ -41,7 +41,7 @@ public sealed class SweepDeterminismProperties
         var whole = SweepFixtures.Normalised(SweepStore.ReadRows(folder.File(SweepStore.ResultsFileName)));
         var cell = new SweepCell(4, 2, 3, 80);
         var alone = new List<SweepRow>();
-        SweepRunner.RunUnit(plan, cell, 5, plan.Grid.RowMethods.Reverse().ToArray(), threads: 1, auditor: null, alone.Add);
+        SweepRunner.RunUnit(plan, cell, 5, plan.Grid.RowMethods.Reverse().ToArray(), threads: 1, alone.Add);
         Assert.Equal(plan.Grid.RowMethods.Count, alone.Count);
         foreach (SweepRow row in alone)
         {

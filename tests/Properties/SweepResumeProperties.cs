@@ -6,7 +6,7 @@ using SparseIhtVerify.Properties.Generators;
 using SparseIhtVerify.Properties.Support;
 using SparseIhtVerify.Solver;
 using SparseIhtVerify.Solver.Algorithms;
-using SparseIhtVerify.Solver.Experiments.Sweep;
+using SparseIhtVerify.Experiments.Sweep;
 using SparseIhtVerify.Solver.Randomness;
 using SparseIhtVerify.Solver.Solvers;
 using Xunit;
@@ -81,7 +81,7 @@ public sealed class SweepResumeProperties
             using (SweepStore store = SweepStore.Open(folder.Path, Plan, force: false))
             {
                 plannedRows = SweepRunner.Missing(Plan, store).Sum(u => u.Methods.Count);
-                summary = SweepRunner.Run(Plan, store, parallel: 2, threads: 1, auditor: null);
+                summary = SweepRunner.Run(Plan, store, parallel: 2, threads: 1);
             }
 
             string[] final = File.ReadAllLines(folder.File(SweepStore.ResultsFileName));
@@ -159,7 +159,7 @@ public sealed class SweepResumeProperties
         SweepRunSummary first;
         using (SweepStore store = SweepStore.Open(folder.Path, Plan, force: false))
         {
-            first = SweepRunner.Run(Plan, store, parallel: 2, threads: 1, auditor: null, progress: _ =>
+            first = SweepRunner.Run(Plan, store, parallel: 2, threads: 1, progress: _ =>
             {
                 if (++seen == 5)
                 {

@@ -2,9 +2,9 @@ using System.Text;
 using System.Text.Json;
 using SparseIhtVerify.Solver;
 using SparseIhtVerify.Solver.Algorithms;
-using SparseIhtVerify.Solver.Experiments;
-using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Experiments;
 using SparseIhtVerify.Solver.Metrics;
+using SparseIhtVerify.Solver.Models.TwoLayerRelu;
 using SparseIhtVerify.Solver.Operators;
 using SparseIhtVerify.Solver.Randomness;
 using SparseIhtVerify.Theory.Audit;
@@ -50,7 +50,7 @@ public static class CaseRunner
         if (s.DuplicateUnit is null)
         {
             var request = new RecoveryRequest(s.Spec, s.Dictionary, s.ExtraUnits, s.Rule, c.Solver.Options(parallelism, s.Seed));
-            RecoveryOutcome outcome = SparseIhtVerify.Solver.Experiments.Recovery.Run(request);
+            RecoveryOutcome outcome = SparseIhtVerify.Experiments.Recovery.Run(request);
             return Recovery(c, outcome.Result, outcome.Metrics);
         }
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using SparseIhtVerify.Solver.Algorithms;
-using SparseIhtVerify.Solver.Instances;
 using SparseIhtVerify.Solver.Kernels;
+using SparseIhtVerify.Solver.Models.TwoLayerRelu;
 using SparseIhtVerify.Solver.Solvers;
 
 namespace SparseIhtVerify.Snapshots;

@@ -1,6 +1,6 @@
 using SparseIhtVerify.Solver.Algorithms;
-using SparseIhtVerify.Solver.Instances;
 using SparseIhtVerify.Solver.Kernels;
+using SparseIhtVerify.Solver.Models.TwoLayerRelu;
 using SparseIhtVerify.Solver.Solvers;
 
 namespace SparseIhtVerify.Snapshots;

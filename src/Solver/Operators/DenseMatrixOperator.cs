@@ -1,4 +1,3 @@
-using SparseIhtVerify.Solver.Instances;
 using SparseIhtVerify.Solver.Kernels;
 
 namespace SparseIhtVerify.Solver.Operators;

@@ -1,3 +1,5 @@
+using SparseIhtVerify.Solver.Models.TwoLayerRelu;
+
 namespace SparseIhtVerify.Solver.Randomness;
 
 /// <summary>

@@ -2,11 +2,12 @@ using System.Diagnostics;
 using SparseIhtVerify.Solver;
 using SparseIhtVerify.Solver.Algorithms;
 using SparseIhtVerify.Solver.Kernels;
+using SparseIhtVerify.Solver.Models.TwoLayerRelu;
 using SparseIhtVerify.Theory.Constants;
 using SparseIhtVerify.Theory.Guarantees;
 using SparseIhtVerify.Theory.Identifiability;
-using SparseIhtVerify.Theory.Representation;
 using SparseIhtVerify.Theory.Patterns;
+using SparseIhtVerify.Theory.Representation;
 
 namespace SparseIhtVerify.Theory.Audit;
 
@@ -205,7 +206,7 @@ public static class Auditor
         return distance > 0 ? VectorKernels.SumOfSquares(image) / (sensing.Rows * distance * distance) : 0;
     }
 
-    private static RestrictedConstants[] Estimate(SparseIhtVerify.Solver.Operators.ActivationPatternOperator sensing, int[] levels, int[]? required, AuditOptions options, int[] hamming, MathNet.Numerics.LinearAlgebra.Matrix<double>? gram, StructuredWitnesses structured, Action<string>? progress, string label)
+    private static RestrictedConstants[] Estimate(ActivationPatternOperator sensing, int[] levels, int[]? required, AuditOptions options, int[] hamming, MathNet.Numerics.LinearAlgebra.Matrix<double>? gram, StructuredWitnesses structured, Action<string>? progress, string label)
     {
         return levels.Select(level =>
         {

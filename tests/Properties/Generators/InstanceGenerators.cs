@@ -1,8 +1,8 @@
 using FsCheck;
 using FsCheck.Fluent;
 using SparseIhtVerify.Solver;
-using SparseIhtVerify.Solver.Instances;
 using SparseIhtVerify.Solver.Kernels;
+using SparseIhtVerify.Solver.Models.TwoLayerRelu;
 using SparseIhtVerify.Solver.Operators;
 using SparseIhtVerify.Solver.Randomness;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using SparseIhtVerify.Solver.Algorithms;
-using SparseIhtVerify.Solver.Baselines;
-using SparseIhtVerify.Solver.Experiments.Sweep;
-using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Experiments.Baselines;
+using SparseIhtVerify.Experiments.Sweep;
+using SparseIhtVerify.Solver.Models.TwoLayerRelu;
 using SparseIhtVerify.Solver.Solvers;
 
 namespace SparseIhtVerify.Properties.Support;
@@ -35,7 +35,7 @@ public static class SweepFixtures
     public static SweepRunSummary RunAll(SweepPlan plan, string folder, int parallel = 1, int threads = 1, bool force = false)
     {
         using SweepStore store = SweepStore.Open(folder, plan, force);
-        return SweepRunner.Run(plan, store, parallel, threads, plan.Grid.Audit ? new Theory.Audit.SweepCellAuditor() : null);
+        return SweepRunner.Run(plan, store, parallel, threads);
     }
 }
 

@@ -5,7 +5,6 @@ using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
 using SparseIhtVerify.Properties.Generators;
 using SparseIhtVerify.Properties.Support;
-using SparseIhtVerify.Solver.Instances;
 using SparseIhtVerify.Theory.Constants;
 
 namespace SparseIhtVerify.Properties;

@@ -1,6 +1,6 @@
 using SparseIhtVerify.Properties.Generators;
-using SparseIhtVerify.Solver.Instances;
 using SparseIhtVerify.Solver.Kernels;
+using SparseIhtVerify.Solver.Models.TwoLayerRelu;
 using SparseIhtVerify.Theory.Audit;
 using SparseIhtVerify.Theory.Constants;
 using Xunit;

@@ -1,5 +1,5 @@
-using SparseIhtVerify.Solver.Instances;
 using SparseIhtVerify.Solver.Kernels;
+using SparseIhtVerify.Solver.Models.TwoLayerRelu;
 using SparseIhtVerify.Solver.Operators;
 using SparseIhtVerify.Solver.Randomness;
 using SparseIhtVerify.Theory.Constants;

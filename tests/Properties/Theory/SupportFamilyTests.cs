@@ -1,6 +1,6 @@
 using SparseIhtVerify.Solver;
-using SparseIhtVerify.Solver.Instances;
 using SparseIhtVerify.Solver.Kernels;
+using SparseIhtVerify.Solver.Models.TwoLayerRelu;
 using SparseIhtVerify.Solver.Operators;
 using SparseIhtVerify.Theory.Audit;
 using SparseIhtVerify.Theory.Constants;
