@@ -225,7 +225,7 @@ public sealed class EmptyGeneratorProperties
     {
         bool weights = a.Weights.Indices.SequenceEqual(b.Weights.Indices) && Closeness.BitIdentical(a.Weights.Values, b.Weights.Values);
         bool traces = a.Trace.SequenceEqual(b.Trace);
-        bool patterns = a.FinalOperator is not ActivationPatternOperator pa || b.FinalOperator is not ActivationPatternOperator pb || pa.Patterns.Words.SequenceEqual(pb.Patterns.Words);
+        bool patterns = a.FinalOperator is not IGatedBlocks pa || b.FinalOperator is not IGatedBlocks pb || pa.Patterns.Words.SequenceEqual(pb.Patterns.Words);
         return weights.Label($"{what}: weights differ ({a.Weights.Count} vs {b.Weights.Count} entries, distance {Closeness.R(a.Weights.DistanceTo(b.Weights))}); {c}")
             .And(traces.Label($"{what}: traces differ ({a.Iterations} vs {b.Iterations} iterations, {a.Status} vs {b.Status}); {c}"))
             .And(patterns.Label($"{what}: final patterns differ; {c}"));

@@ -1,5 +1,3 @@
-using SparseIhtVerify.Solver.Models.TwoLayerRelu;
-
 namespace SparseIhtVerify.Solver.Randomness;
 
 /// <summary>
