@@ -142,7 +142,7 @@ public static class AuditCommand
         var sensing = ActivationPatternOperator.FromDictionary(network.Data, dictionary, rule, threads);
         string description = string.Create(CultureInfo.InvariantCulture,
             $"planted instance d = {spec.Inputs}, m = {spec.Width}, s = {spec.Nonzeros}, n = {spec.Samples}, seed {spec.Seed}, weights {Spellings.Word(Spellings.Weights, spec.Weights)}, outputs {Spellings.Word(Spellings.Outputs, spec.Outputs)}; dictionary {Spellings.Word(Spellings.Dictionaries, kind)} (p = {dictionary.Blocks}, N = {sensing.Columns}); pattern rule {Spellings.Word(Spellings.PatternRules, rule)}");
-        return (AuditSubject.Planted(sensing, dictionary.Generators, network, k), description);
+        return (AuditSubject.Planted(new PlantedInstance(network, dictionary, sensing), k), description);
     }
 
     private static (AuditSubject, string) FromData(ParseResult parse, InstanceOptions instance, string dataPath, string? generatorPath, int? projection, int threads)

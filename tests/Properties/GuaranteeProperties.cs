@@ -283,7 +283,7 @@ public sealed class GuaranteeProperties
         string where = $"d={inputs}, m=1, s=1, k={k}, n={samples}, seed={seed}: κ certified {evaluation.Clauses[0].CertifiedValue}, witness {Closeness.R(evaluation.Clauses[0].WitnessValue)}, bound {Closeness.R(evaluation.Clauses[0].Bound)}";
         Assert.True(evaluation.Verdict == Verdict.HoldsCertified, $"expected holds-certified, got {evaluation.Verdict}; {where}");
 
-        var subject = AuditSubject.Planted(sensing, dictionary.Generators, network, projection);
+        var subject = AuditSubject.Planted(new PlantedInstance(network, dictionary, sensing), projection);
         PrescribedRun run = Auditor.RunPrescribed(subject, evaluation, 1);
         Assert.True(run.Honoured, $"{run.FindingText}; {where}");
 

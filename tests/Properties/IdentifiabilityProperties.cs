@@ -606,7 +606,7 @@ public sealed class IdentifiabilityProperties
         PlantedNetwork network = PlantedNetwork.Create(spec);
         GeneratorDictionary dictionary = GeneratorDictionary.Create(DictionaryKind.Planted, network, 0, spec.Seed);
         var sensing = ActivationPatternOperator.FromDictionary(network.Data, dictionary, PatternRule.GreaterOrEqual);
-        AuditSubject subject = AuditSubject.Planted(sensing, dictionary.Generators, network, spec.Nonzeros);
+        AuditSubject subject = AuditSubject.Planted(new PlantedInstance(network, dictionary, sensing), spec.Nonzeros);
         RestrictedConstants constants = RestrictedConstantEstimator.Estimate(sensing, 2 * spec.Nonzeros, null, new EstimationBudget(2000, 15, Seed: spec.Seed), sensing);
         return (subject, constants, DenseMatrixOperator.FromPatternDefinition(network.Data, dictionary.Generators, PatternRule.GreaterOrEqual));
     }

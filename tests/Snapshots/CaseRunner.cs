@@ -123,10 +123,10 @@ public static class CaseRunner
         InstanceSettings s = c.Instance;
         (PlantedNetwork network, ActivationPatternOperator sensing) = Build(s, parallelism);
 
-        double[] generators = s.DuplicateUnit is int j
-            ? [.. network.HiddenWeights, .. network.Unit(j)]
-            : GeneratorDictionary.Create(s.Dictionary, network, s.ExtraUnits, s.Seed).Generators.ToArray();
-        var subject = AuditSubject.Planted(sensing, generators, network, c.Audit.Projection);
+        GeneratorDictionary dictionary = s.DuplicateUnit is int j
+            ? new GeneratorDictionary(DictionaryKind.Planted, network.Inputs, [.. network.HiddenWeights, .. network.Unit(j)], network.Width)
+            : GeneratorDictionary.Create(s.Dictionary, network, s.ExtraUnits, s.Seed);
+        var subject = AuditSubject.Planted(new PlantedInstance(network, dictionary, sensing), c.Audit.Projection);
         var budget = new EstimationBudget(c.Audit.Supports, Directions: c.Audit.Directions, Seed: s.Seed);
         var options = new AuditOptions(budget, [], c.Audit.RestrictToSupport, Parallelism: parallelism);
         AuditReport report = Auditor.Run(subject, options);

@@ -8,10 +8,9 @@ using SparseIhtVerify.Solver.Operators;
 namespace SparseIhtVerify.Experiments;
 
 /// <summary>
-/// Runs a <see cref="RecoveryRequest"/>: draws the planted instance, builds the dictionary and the
-/// activation-pattern operator, solves, and measures recovery. Blocks are matched to units by the identity
-/// when the dictionary starts with the planted units and the patterns stay fixed (convex mode), by the
-/// Hungarian method otherwise.
+/// Runs a <see cref="RecoveryRequest"/>: draws the planted network, builds its model instance (dictionary and
+/// activation-pattern operator, <see cref="PlantedInstance"/>), solves, and scores the result by the instance's
+/// <see cref="PlantedInstance.Evaluate"/>.
 /// </summary>
 public static class Recovery
 {
@@ -58,14 +57,11 @@ public static class Recovery
 
     private static RecoveryOutcome Run(RecoveryRequest request, PlantedNetwork network, Stopwatch clock, Action<TraceRow>? onIteration, CancellationToken cancellation)
     {
-        GeneratorDictionary dictionary = GeneratorDictionary.Create(request.Dictionary, network, request.ExtraUnits, request.Instance.Seed);
-        var sensing = ActivationPatternOperator.FromDictionary(network.Data, dictionary, request.Rule, request.Solver.Parallelism, request.Backend);
+        var instance = PlantedInstance.Create(network, request.Dictionary, request.ExtraUnits, request.Rule, request.Solver.Parallelism, request.Backend);
         double setup = clock.Elapsed.TotalSeconds;
 
-        SolverResult result = IterativeSolver.Solve(sensing, network.Labels, request.Solver, onIteration, cancellation);
-        bool identity = request.Solver.Mode == SolverMode.Convex && dictionary.PlantedBlocks == network.Width;
-        double[] predictions = result.FinalOperator.Forward(result.Weights);
-        RecoveryMetrics metrics = RecoveryEvaluation.ForNetwork(result.Weights, network.FusedWeights, network.Inputs, identity, network.Labels, predictions);
-        return new RecoveryOutcome(request, network, dictionary, result, metrics, setup);
+        SolverResult result = IterativeSolver.Solve(instance.Operator, instance.Labels, request.Solver, onIteration, cancellation);
+        RecoveryMetrics metrics = instance.Evaluate(result);
+        return new RecoveryOutcome(request, network, instance.Dictionary, result, metrics, setup);
     }
 }

@@ -25,10 +25,7 @@ public static class SweepCellAuditor
     /// <param name="threads">Threads.</param>
     public static SweepAudit Audit(PlantedNetwork network, PatternRule rule, int projection, int supports, int threads)
     {
-        GeneratorDictionary dictionary = GeneratorDictionary.Create(DictionaryKind.Planted, network, 0, network.Spec.Seed);
-        var sensing = ActivationPatternOperator.FromDictionary(network.Data, dictionary, rule, threads);
-        int s = network.Spec.Nonzeros;
-        var subject = AuditSubject.Planted(sensing, dictionary.Generators, network, projection);
+        var subject = AuditSubject.Planted(PlantedInstance.Create(network, DictionaryKind.Planted, 0, rule, threads), projection);
         var options = new AuditOptions(new EstimationBudget(supports, Directions: 20, Seed: network.Spec.Seed), [], RestrictToSupport: false,
             Parallelism: threads);
         AuditReport report = Auditor.Run(subject, options);

@@ -18,15 +18,9 @@ public sealed record AuditSubject(
     SparseVector? Truth)
 {
     /// <summary>
-    /// The subject of a planted instance: s = its nonzeros, y its labels, and w* its fused weights, which live in the
-    /// first m blocks and are padded with zeros to the operator's N columns (planted+random and random dictionaries
-    /// have more blocks than units).
+    /// The subject of a planted instance: s = its nonzeros, y its labels, and w* its fused weights padded to the
+    /// operator's N columns (<see cref="PlantedInstance.Truth"/>); k = max(s, <paramref name="projection"/>).
     /// </summary>
-    public static AuditSubject Planted(ActivationPatternOperator sensing, ReadOnlySpan<double> generators, PlantedNetwork network, int projection)
-    {
-        SparseVector fused = network.FusedWeights;
-        var truth = new SparseVector(sensing.Columns, fused.Indices, fused.Values);
-        int s = network.Spec.Nonzeros;
-        return new AuditSubject(sensing, generators.ToArray(), s, Math.Max(s, projection), network.Labels.ToArray(), truth);
-    }
+    public static AuditSubject Planted(PlantedInstance instance, int projection) =>
+        new(instance.Operator, instance.Dictionary.Generators.ToArray(), instance.Nonzeros, Math.Max(instance.Nonzeros, projection), instance.Labels.ToArray(), instance.Truth);
 }

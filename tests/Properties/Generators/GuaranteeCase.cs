@@ -68,7 +68,7 @@ public sealed record GuaranteeCase(SmallNetworkCase Network, bool RestrictToSupp
         PlantedNetwork network = PlantedNetwork.Create(Spec);
         GeneratorDictionary dictionary = GeneratorDictionary.Create(DictionaryKind.Planted, network, 0, Seed);
         var sensing = ActivationPatternOperator.FromDictionary(network.Data, dictionary, PatternRule.GreaterOrEqual);
-        var subject = AuditSubject.Planted(sensing, dictionary.Generators, network, Sparsity);
+        var subject = AuditSubject.Planted(new PlantedInstance(network, dictionary, sensing), Sparsity);
         AuditReport report = Auditor.Run(subject, new AuditOptions(Budget, [], RestrictToSupport));
         return new AuditedCase(this, network, subject, report);
     }

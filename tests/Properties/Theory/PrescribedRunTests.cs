@@ -21,7 +21,7 @@ public sealed class PrescribedRunTests
         PlantedNetwork network = PlantedNetwork.Create(spec);
         GeneratorDictionary dictionary = GeneratorDictionary.Create(DictionaryKind.Planted, network, 0, 0);
         var sensing = ActivationPatternOperator.FromDictionary(network.Data, dictionary, PatternRule.GreaterOrEqual);
-        AuditSubject subject = AuditSubject.Planted(sensing, dictionary.Generators, network, 5);
+        AuditSubject subject = AuditSubject.Planted(new PlantedInstance(network, dictionary, sensing), 5);
         return (subject, Auditor.Run(subject, new AuditOptions(new EstimationBudget(), [])));
     }
 
