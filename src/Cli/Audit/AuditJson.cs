@@ -85,8 +85,8 @@ public sealed record GuaranteeJson(string Id, string Algorithm, string Condition
     int Projection, string StepFamily, double? CertifiedStep, double? WitnessStep, double? Step, double? PredictedRate, string RateKind, string RateText,
     IReadOnlyList<ClauseEvaluation> Clauses)
 {
-    public static GuaranteeJson From(GuaranteeEvaluation g) => new(g.Guarantee.Id, g.Guarantee.Algorithm.ToString().ToLowerInvariant(),
-        g.Guarantee.ConditionText, g.Guarantee.Conclusion, g.Guarantee.Source, AuditText.Word(g.Verdict), g.Projection,
+    public static GuaranteeJson From(GuaranteeEvaluation g) => new(g.Guarantee.Id, g.Guarantee.Algorithm.Word,
+        g.Guarantee.ConditionText, g.Guarantee.Conclusion, g.Guarantee.Source, Verdicts.Word(g.Verdict), g.Projection,
         g.StepFamily == SupportFamily.Uniform ? "uniform" : "containing-truth", g.CertifiedStep, g.WitnessStep, g.Step, g.PredictedRate,
         g.Guarantee.RateKind.ToString(), g.Guarantee.RateText, g.Clauses);
 }

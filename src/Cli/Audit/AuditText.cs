@@ -20,14 +20,6 @@ public static class AuditText
         _ => "not exercised (no planted w* with Aw* = y to recover: guarantees evaluated, no solver run)",
     };
 
-    public static string Word(Verdict verdict) => verdict switch
-    {
-        Verdict.HoldsCertified => "holds-certified",
-        Verdict.HoldsEstimated => "holds-estimated",
-        Verdict.FailsCertified => "fails-certified",
-        _ => "unknown",
-    };
-
     public static string Word(IdentifiabilityStatus status, IdentifiabilityMethod method) => status switch
     {
         IdentifiabilityStatus.Unique => method == IdentifiabilityMethod.ExhaustiveSearch ? "unique (exhaustive search)" : "unique (certified)",
@@ -84,7 +76,7 @@ public static class AuditText
         text.AppendLine("  (witness δ: a lower bound at every step; certified δ: an upper bound at the step printed with it; μ·n is the step on G = AᵀA/n)");
         foreach (GuaranteeEvaluation g in report.Guarantees)
         {
-            text.AppendLine(ci, $"  {g.Guarantee.Id,-9} {Word(g.Verdict),-16} {g.Guarantee.Algorithm.ToString().ToLowerInvariant()}, k = {g.Projection}, {Steps(g, report.Samples)}, rate {Rate(g)}");
+            text.AppendLine(ci, $"  {g.Guarantee.Id,-9} {Verdicts.Word(g.Verdict),-16} {g.Guarantee.Algorithm.Word}, k = {g.Projection}, {Steps(g, report.Samples)}, rate {Rate(g)}");
             foreach (ClauseEvaluation c in g.Clauses)
             {
                 string symbol = Symbol(c);
@@ -92,7 +84,7 @@ public static class AuditText
                     ? $", ≤ {Format.Number(u)} (certified{(c.CertifiedStep is double mu ? $", at μ·n = {Format.Number(mu * report.Samples)}" : "")})"
                     : " (no certificate)";
                 string witness = double.IsNaN(c.WitnessValue) ? "no witness applies" : $"{symbol} ≥ {Format.Number(c.WitnessValue)} (witness{(symbol.StartsWith('δ') ? ", at every step" : "")})";
-                text.AppendLine(ci, $"  {"",-9} {c.Text} [level {c.EffectiveLevel}, judged {Family(c.JudgedFamily)}; proof needs {Family(c.ProofFamily)}]: {witness}{certified} → {Word(c.Verdict)}");
+                text.AppendLine(ci, $"  {"",-9} {c.Text} [level {c.EffectiveLevel}, judged {Family(c.JudgedFamily)}; proof needs {Family(c.ProofFamily)}]: {witness}{certified} → {Verdicts.Word(c.Verdict)}");
                 if (c.WitnessFrom is string wf)
                 {
                     text.AppendLine(ci, $"  {"",-11} witness {wf}");
@@ -135,7 +127,7 @@ public static class AuditText
                 string kind = run.RateKind == RateKind.PerStep ? "per step" : "cumulative, ρ^t";
                 string predicted = run.PredictedRate is double r ? $" vs predicted {Format.Number(r)} ({kind})" : " (no rate predicted)";
                 string directional = run.DirectionalConstants.Count > 0 ? $", directional constants in [{Format.Number(run.DirectionalConstants.Where(v => v > 0).DefaultIfEmpty(0).Min())}, {Format.Number(run.DirectionalConstants.Max())}]" : "";
-                text.AppendLine(ci, $"  {run.GuaranteeId,-9} {Word(run.Verdict),-16} {run.Solver.ToString().ToLowerInvariant()} k = {run.Projection}, μ·n = {Format.Number(run.Step * report.Samples)}: {run.Iterations} of {run.IterationBudget} iterations, final e = {Format.Number(run.FinalRelativeError)}, {contraction}{predicted}{directional}: {run.FindingText}");
+                text.AppendLine(ci, $"  {run.GuaranteeId,-9} {Verdicts.Word(run.Verdict),-16} {run.Solver.Word} k = {run.Projection}, μ·n = {Format.Number(run.Step * report.Samples)}: {run.Iterations} of {run.IterationBudget} iterations, final e = {Format.Number(run.FinalRelativeError)}, {contraction}{predicted}{directional}: {run.FindingText}");
             }
         }
 

@@ -73,11 +73,8 @@ public static class Spellings
         ["convex"] = SolverMode.Convex, ["scp"] = SolverMode.SequentialConvex,
     };
 
-    public static readonly IReadOnlyDictionary<string, SolverStatus> Statuses = new Dictionary<string, SolverStatus>
-    {
-        ["converged"] = SolverStatus.Converged, ["stalled"] = SolverStatus.Stalled,
-        ["non-finite"] = SolverStatus.NonFinite, ["iteration-limit"] = SolverStatus.IterationLimit, ["time-limit"] = SolverStatus.TimeLimit,
-    };
+    /// <summary>The solver statuses' words.</summary>
+    public static readonly IReadOnlyDictionary<string, SolverStatus> Statuses = SolverStatuses.Words;
 
     /// <summary>The value for <paramref name="word"/>, or an <see cref="InvalidSettingException"/> listing the accepted words.</summary>
     public static T Parse<T>(IReadOnlyDictionary<string, T> words, string setting, string word) =>

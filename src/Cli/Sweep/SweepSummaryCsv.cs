@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SparseIhtVerify.Experiments.Sweep;
+using SparseIhtVerify.Theory.Guarantees;
 
 namespace SparseIhtVerify.Cli;
 
@@ -37,8 +38,8 @@ public static class SweepSummaryCsv
     /// <summary>not-audited | none | holds-estimated | holds-certified.</summary>
     public static string TheoryWord(SweepTheory theory) => theory switch
     {
-        SweepTheory.HoldsCertified => "holds-certified",
-        SweepTheory.HoldsEstimated => "holds-estimated",
+        SweepTheory.HoldsCertified => Verdicts.Word(Verdict.HoldsCertified),
+        SweepTheory.HoldsEstimated => Verdicts.Word(Verdict.HoldsEstimated),
         SweepTheory.None => "none",
         _ => "not-audited",
     };

@@ -33,7 +33,7 @@ public static class SweepCellAuditor
         var verdicts = new Dictionary<string, string>();
         foreach (GuaranteeEvaluation g in report.Guarantees)
         {
-            verdicts[g.Guarantee.Id] = Word(g.Verdict);
+            verdicts[g.Guarantee.Id] = Verdicts.Word(g.Verdict);
         }
 
         var constants = report.UniformConstants.Select(c => new SweepConstants(c.Level, c.EffectiveLevel, c.IsExact ? "exact" : "witness",
@@ -50,13 +50,4 @@ public static class SweepCellAuditor
             report.Guarantees.Any(g => g.Verdict is Verdict.HoldsCertified or Verdict.HoldsEstimated),
             identifiability, constants, report.Seconds);
     }
-
-    /// <summary>The verdict as the audit prints it.</summary>
-    public static string Word(Verdict verdict) => verdict switch
-    {
-        Verdict.HoldsCertified => "holds-certified",
-        Verdict.HoldsEstimated => "holds-estimated",
-        Verdict.FailsCertified => "fails-certified",
-        _ => "unknown",
-    };
 }

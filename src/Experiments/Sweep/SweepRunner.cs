@@ -149,7 +149,7 @@ public static class SweepRunner
             SolverResult result = outcome.Result;
             RecoveryMetrics m = outcome.Metrics;
             long patternBytes = (result.FinalOperator as IGatedBlocks)?.Patterns.Bytes ?? 0;
-            return new SweepOutcome(StatusWord(result.Status), result.Iterations, m.RelativeWeightError, m.SupportPrecision, m.SupportRecall, m.SupportExact,
+            return new SweepOutcome(SolverStatuses.Word(result.Status), result.Iterations, m.RelativeWeightError, m.SupportPrecision, m.SupportRecall, m.SupportExact,
                 m.PsnrDb, m.RelativeResidual, result.Seconds, outcome.SetupSeconds, result.MaxIterateNonzeros, result.Weights.NonzeroCount,
                 36L * request.Solver.Projection, patternBytes);
         }
@@ -160,15 +160,4 @@ public static class SweepRunner
         return new SweepOutcome(imp.NonFinite ? "non-finite" : "pruned", imp.AdamSteps, metrics.RelativeWeightError, metrics.SupportPrecision, metrics.SupportRecall,
             metrics.SupportExact, metrics.PsnrDb, metrics.RelativeResidual, imp.Seconds, 0, imp.PeakParameters, imp.Nonzeros, imp.StateBytes, 0);
     }
-
-    /// <summary>The results file's word for a solver status.</summary>
-    public static string StatusWord(SolverStatus status) => status switch
-    {
-        SolverStatus.Converged => "converged",
-        SolverStatus.Stalled => "stalled",
-        SolverStatus.NonFinite => "non-finite",
-        SolverStatus.IterationLimit => "iteration-limit",
-        SolverStatus.TimeLimit => "time-limit",
-        _ => status.ToString().ToLowerInvariant(),
-    };
 }

@@ -18,3 +18,17 @@ public enum SolverStatus
     /// <summary>The time limit was reached.</summary>
     TimeLimit,
 }
+
+/// <summary>The one spelling of each <see cref="SolverStatus"/> (recover's text and JSON, the sweep's results).</summary>
+public static class SolverStatuses
+{
+    /// <summary>Word → status.</summary>
+    public static IReadOnlyDictionary<string, SolverStatus> Words { get; } = new Dictionary<string, SolverStatus>
+    {
+        ["converged"] = SolverStatus.Converged, ["stalled"] = SolverStatus.Stalled,
+        ["non-finite"] = SolverStatus.NonFinite, ["iteration-limit"] = SolverStatus.IterationLimit, ["time-limit"] = SolverStatus.TimeLimit,
+    };
+
+    /// <summary>The word of <paramref name="status"/>, e.g. <c>iteration-limit</c>.</summary>
+    public static string Word(SolverStatus status) => Words.First(pair => pair.Value == status).Key;
+}

@@ -15,3 +15,16 @@ public enum Verdict
     /// <summary>Nothing decides it.</summary>
     Unknown,
 }
+
+/// <summary>The one spelling of each <see cref="Verdict"/> (audit text and JSON, the sweep's results and summary).</summary>
+public static class Verdicts
+{
+    /// <summary>holds-certified | holds-estimated | fails-certified | unknown.</summary>
+    public static string Word(Verdict verdict) => verdict switch
+    {
+        Verdict.HoldsCertified => "holds-certified",
+        Verdict.HoldsEstimated => "holds-estimated",
+        Verdict.FailsCertified => "fails-certified",
+        _ => "unknown",
+    };
+}
