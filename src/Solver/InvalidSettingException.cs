@@ -3,8 +3,9 @@ using System.Globalization;
 namespace SparseIhtVerify.Solver;
 
 /// <summary>
-/// A setting outside its accepted range. <see cref="Setting"/> names it as the command line does (without
-/// dashes), and the message states the accepted range and the value received, in one line.
+/// A setting outside its accepted range. <see cref="Setting"/> is the library's name of the setting (e.g. <c>max-iter</c>,
+/// <c>parallelism</c>), and the message states the accepted range and the value received, in one line, naming other
+/// settings in words, never as command-line flags: the command line maps settings to its flags.
 /// </summary>
 public sealed class InvalidSettingException : ArgumentException
 {
@@ -17,9 +18,6 @@ public sealed class InvalidSettingException : ArgumentException
 
     /// <summary>The setting's name, e.g. <c>nonzeros</c>.</summary>
     public string Setting { get; }
-
-    /// <summary>The one-line text shown to users: <c>--setting: message</c>.</summary>
-    public string OneLine => $"--{Setting}: {Message}";
 
     /// <summary>Requires <paramref name="value"/> ≥ <paramref name="lowest"/>.</summary>
     public static void RequireAtLeast(string setting, long value, long lowest)

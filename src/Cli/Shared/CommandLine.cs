@@ -33,7 +33,7 @@ public static class CommandLine
         }
         catch (InvalidSettingException e)
         {
-            Console.Error.WriteLine($"sparse-iht: {e.OneLine}");
+            Console.Error.WriteLine($"sparse-iht: {Flags.OneLine(e)}");
             return CliFailure.ExitCode;
         }
         catch (CliFailure e)

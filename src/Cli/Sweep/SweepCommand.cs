@@ -119,7 +119,7 @@ public static class SweepCommand
             var plan = new SweepPlan(grid, settings);
             string folder = parse.GetValue(output)!;
 
-            using SweepStore store = SweepStore.Open(folder, plan, parse.GetValue(force));
+            using SweepStore store = OpenStore(folder, plan, parse.GetValue(force));
             Console.Out.Write(SweepText.Header(plan, dictionaryWord is null, parallelCells, threadCount));
             Console.Out.Write(SweepText.Opened(store, grid));
             Console.Out.Flush();
@@ -228,6 +228,19 @@ public static class SweepCommand
 
             context.Cancel = true;
             _source.Cancel();
+        }
+    }
+
+    // The store refuses a folder that holds another sweep; the command line says which flag replaces it.
+    private static SweepStore OpenStore(string folder, SweepPlan plan, bool force)
+    {
+        try
+        {
+            return SweepStore.Open(folder, plan, force);
+        }
+        catch (InvalidSettingException e) when (e.Setting == "out" && !force && e.Message.Contains("holds a different sweep", StringComparison.Ordinal))
+        {
+            throw new InvalidSettingException("out", $"{e.Message}: add --force to move its results aside and start this sweep there");
         }
     }
 }

@@ -21,7 +21,7 @@ public static class Recovery
         request.Solver.Validate();
         if (request.Solver.Projection < request.Instance.Nonzeros)
         {
-            throw new InvalidSettingException("projection", $"must be at least --nonzeros (s = {request.Instance.Nonzeros}), got {request.Solver.Projection}");
+            throw new InvalidSettingException("projection", $"must be at least the sparsity s = {request.Instance.Nonzeros} (nonzeros), got {request.Solver.Projection}");
         }
 
         long unknowns = (long)request.Instance.Inputs * (request.Instance.Width + request.ExtraUnits);

@@ -32,7 +32,7 @@ public sealed record SweepGrid
         Audit = audit;
         if (!Cells.Any(c => c.IsFeasible))
         {
-            throw new InvalidSettingException("nonzeros", "every cell has s > d·m (more nonzeros than weights); give smaller --nonzeros or larger --width/--inputs");
+            throw new InvalidSettingException("nonzeros", "every cell has s > d·m (more nonzeros than weights); give smaller nonzeros or a larger width or inputs");
         }
     }
 

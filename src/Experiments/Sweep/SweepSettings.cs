@@ -82,23 +82,23 @@ public sealed record SweepSettings(
         InvalidSettingException.RequireAtLeast("extra-units", ExtraUnits, 0);
         if (Dictionary == DictionaryKind.Planted && ExtraUnits > 0)
         {
-            throw new InvalidSettingException("extra-units", $"must be 0 with --dictionary planted (use planted+random to add random generators), got {ExtraUnits}");
+            throw new InvalidSettingException("extra-units", $"must be 0 with the planted dictionary (the planted+random dictionary adds random generators), got {ExtraUnits}");
         }
 
         if (Dictionary == DictionaryKind.PlantedPlusRandom && ExtraUnits < 1)
         {
-            throw new InvalidSettingException("extra-units", $"must be at least 1 with --dictionary planted+random, got {ExtraUnits}");
+            throw new InvalidSettingException("extra-units", $"must be at least 1 with the planted+random dictionary, got {ExtraUnits}");
         }
 
         if (Projection is int k && k < grid.Nonzeros[^1])
         {
-            throw new InvalidSettingException("projection", $"must be at least the largest --nonzeros ({grid.Nonzeros[^1]}) or left out (k = s per cell), got {k}");
+            throw new InvalidSettingException("projection", $"must be at least the largest nonzeros s = {grid.Nonzeros[^1]}, or be left unset (k = s per cell), got {k}");
         }
 
         if (Step is not null && !grid.Methods.Any(m => m.Solver?.UsesFixedStep == true))
         {
             string words = string.Join(" and ", SolverCatalogue.All.Where(s => s.UsesFixedStep).Select(s => s.Word));
-            throw new InvalidSettingException("step", $"applies to {words} only; --methods has none of them");
+            throw new InvalidSettingException("step", $"applies to {words} only, and the methods include none of them");
         }
 
         ImpSettings.Validate();

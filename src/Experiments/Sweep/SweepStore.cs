@@ -146,7 +146,7 @@ public sealed class SweepStore : IDisposable
                 if (!force)
                 {
                     string changes = storedFingerprint is null ? "it has results but no readable sweep.json" : $"changed: {Differences(storedSettings, plan.Describe())}";
-                    throw new InvalidSettingException("out", $"'{folder}' holds a different sweep ({changes}); rerun with its settings to resume it, or add --force to move its results aside and start this sweep there");
+                    throw new InvalidSettingException("out", $"'{folder}' holds a different sweep ({changes}); rerun with its settings to resume it, or replace it (its results are moved aside)");
                 }
 
                 replacedSuffix = ".replaced-" + DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
@@ -296,7 +296,7 @@ public sealed class SweepStore : IDisposable
             ["fingerprint"] = fingerprint,
             ["rows"] = plan.Grid.RowCount,
             ["settings"] = settings,
-            ["note"] = "written by sparse-iht sweep; results.jsonl holds one row per cell, seed and method. A rerun with the same settings resumes; other settings are refused unless --force.",
+            ["note"] = "written by sparse-iht sweep; results.jsonl holds one row per cell, seed and method. A rerun with the same settings resumes; other settings are refused unless the sweep is told to replace them.",
         };
         string temporary = path + ".tmp";
         File.WriteAllText(temporary, manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JsonOptions.Encoder }) + "\n");

@@ -154,6 +154,30 @@ public sealed partial class LayerTests
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
+    // The libraries (src/Solver, src/Theory, src/Experiments) name settings, never command-line flags: no string literal there holds "--word".
+    [Fact]
+    public void LibrariesNameNoFlags()
+    {
+        var failures = new List<string>();
+        foreach (string file in new[] { "Solver", "Theory", "Experiments" }.SelectMany(p => SourceFiles(Path.Combine("src", p))))
+        {
+            string[] lines = File.ReadAllLines(file);
+            for (int i = 0; i < lines.Length; i++)
+            {
+                string code = lines[i].TrimStart();
+                if (!code.StartsWith("//", StringComparison.Ordinal) && FlagInString().IsMatch(code))
+                {
+                    failures.Add($"{Path.GetRelativePath(Root(), file)}:{i + 1}: {code.Trim()}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [GeneratedRegex(@"""[^""]*--[a-z][^""]*""")]
+    private static partial Regex FlagInString();
+
     [GeneratedRegex(@"^namespace\s+(?<ns>[\w.]+);", RegexOptions.Multiline)]
     private static partial Regex FileNamespace();
 

@@ -110,7 +110,8 @@ public sealed class SweepResumeProperties
         var refused = Assert.Throws<InvalidSettingException>(() => SweepStore.Open(folder.Path, wider, force: false));
         Assert.Equal("out", refused.Setting);
         Assert.Contains("width 1,2 → 1,2,3", refused.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain('\n', refused.OneLine);
+        Assert.DoesNotContain('\n', refused.Message);
+        Assert.DoesNotContain("--", refused.Message, StringComparison.Ordinal);
 
         SweepPlan longer = SweepFixtures.TinyPlan(seeds: [0], methods: [SweepMethod.Of(SolverCatalogue.Niht)], maxIterations: 41);
         var refusedSetting = Assert.Throws<InvalidSettingException>(() => SweepStore.Open(folder.Path, longer, force: false));

@@ -63,9 +63,9 @@ public sealed class GeneratorDictionary
         switch (kind)
         {
             case DictionaryKind.Planted when extraUnits > 0:
-                throw new InvalidSettingException("extra-units", $"must be 0 with --dictionary planted (use planted+random to add random generators), got {extraUnits}");
+                throw new InvalidSettingException("extra-units", $"must be 0 with the planted dictionary (the planted+random dictionary adds random generators), got {extraUnits}");
             case DictionaryKind.PlantedPlusRandom when extraUnits < 1:
-                throw new InvalidSettingException("extra-units", $"must be at least 1 with --dictionary planted+random, got {extraUnits}");
+                throw new InvalidSettingException("extra-units", $"must be at least 1 with the planted+random dictionary, got {extraUnits}");
         }
 
         int planted = kind == DictionaryKind.Random ? 0 : m;
