@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using SparseIhtVerify.Solver;
 using SparseIhtVerify.Solver.Algorithms;
-using SparseIhtVerify.Solver.Instances;
 using SparseIhtVerify.Solver.Kernels;
+using SparseIhtVerify.Solver.Models.TwoLayerRelu;
 using SparseIhtVerify.Solver.Operators;
 using SparseIhtVerify.Solver.Randomness;
 using SparseIhtVerify.Solver.Thresholding;
@@ -87,10 +87,10 @@ public class KernelBenchmarks
     public void GradientKernelChunk() => _single.AdjointBlocks(_residual, 0, ChunkBlocks, _chunk, _workspace);
 
     [Benchmark(Description = "single-precision gradient kernel, 64 blocks")]
-    public void SingleGradientKernelChunk() => SingleGradientKernel.Accumulate(_network.Data, _single.Patterns, _residual, 0, ChunkBlocks, _chunk, _workspace);
+    public void Float32GradientKernelChunk() => Float32GradientKernel.Accumulate(_network.Data, _single.Patterns, _residual, 0, ChunkBlocks, _chunk, _workspace);
 
     [Benchmark(Description = "old row-outer gradient kernel, 64 blocks")]
-    public void OldGradientKernelChunk() => PatternGradientKernel.Accumulate(_network.Data, _single.Patterns, _residual, 0, ChunkBlocks, _chunk);
+    public void RowOuterGradientKernelChunk() => RowOuterGradientKernel.Accumulate(_network.Data, _single.Patterns, _residual, 0, ChunkBlocks, _chunk);
 
     [Benchmark(Description = "gradient pass Aᵀr + top-k, 1 thread")]
     public void GradientPassOneThread() => _passOne.Compute(_w, _residual);
