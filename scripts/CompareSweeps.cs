@@ -8,10 +8,10 @@
 //   3. the ten cells of the reference run (m, s, seed): PSNR / weight error, their mean PSNR, and how often the weight
 //      error is below the reference's.
 // Usage: dotnet run -c Release scripts/CompareSweeps.cs -- label=DIR [label=DIR ...]
-#:project ../src/Solver/Solver.csproj
+#:project ../src/Experiments/Experiments.csproj
 using System.Globalization;
 using System.Text.Json;
-using SparseIhtVerify.Solver.Experiments.Sweep;
+using SparseIhtVerify.Experiments.Sweep;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 const double Success = 1e-6;
@@ -76,7 +76,9 @@ static Dictionary<(int Width, int Nonzeros, long Seed), (double Psnr, double Err
     foreach (string line in File.ReadLines(Path.Combine(folder, "results.jsonl")))
     {
         using JsonDocument row = JsonDocument.Parse(line);
-        JsonElement r = row.RootElement, o = r.GetProperty("outcome");
+        JsonElement r = row.RootElement, outcome = r.GetProperty("outcome");
+        // Results format 2 nests the metrics under outcome.metrics; format 1 (sweeps before 2026-12-04) had them in outcome.
+        JsonElement o = outcome.TryGetProperty("metrics", out JsonElement metrics) ? metrics : outcome;
         double psnr = o.GetProperty("psnrDb") is { ValueKind: JsonValueKind.String } text ? double.Parse(text.GetString()!, CultureInfo.InvariantCulture) : o.GetProperty("psnrDb").GetDouble();
         runs[(r.GetProperty("width").GetInt32(), r.GetProperty("nonzeros").GetInt32(), r.GetProperty("seed").GetInt64())] =
             (SweepAggregation.CappedPsnr(psnr), o.GetProperty("relativeWeightError").GetDouble(), o.GetProperty("supportRecall").GetDouble());

@@ -13,9 +13,11 @@
 using System.Globalization;
 using SparseIhtVerify.Solver;
 using SparseIhtVerify.Solver.Algorithms;
-using SparseIhtVerify.Solver.Instances;
+using SparseIhtVerify.Solver.Kernels;
+using SparseIhtVerify.Solver.Models.TwoLayerRelu;
 using SparseIhtVerify.Solver.Metrics;
 using SparseIhtVerify.Solver.Operators;
+using SparseIhtVerify.Solver.Solvers;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 int m = int.Parse(args[0], CultureInfo.InvariantCulture), s = int.Parse(args[1], CultureInfo.InvariantCulture);
@@ -29,7 +31,7 @@ var spec = new PlantedNetworkSpec(d, m, s, n, seed, WeightDistribution.Gaussian,
 var network = PlantedNetwork.Create(spec);
 var dictionary = GeneratorDictionary.Create(DictionaryKind.Random, network, 0, seed);
 var sensing = ActivationPatternOperator.FromDictionary(network.Data, dictionary, rule, Environment.ProcessorCount);
-var options = new SolverOptions(SolverKind.Aiht, Projection: s, MaxIterations: 15, Mode: SolverMode.SequentialConvex, ScpWarmupSteps: warmup,
+var options = new SolverOptions(SolverCatalogue.Aiht, Projection: s, MaxIterations: 15, Mode: SolverMode.SequentialConvex, ScpWarmupSteps: warmup,
     ScpRestartWindow: restart, EmptyGenerator: empty, Seed: seed, Parallelism: Environment.ProcessorCount);
 
 Console.WriteLine($"m = {m}, s = {s}, rule {args[2]}, empty generator {args[3]}, warm-up {warmup}, seed {seed}, restart window {restart}");

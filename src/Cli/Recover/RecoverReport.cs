@@ -1,6 +1,7 @@
-using SparseIhtVerify.Solver.Algorithms;
 using SparseIhtVerify.Experiments;
+using SparseIhtVerify.Solver.Algorithms;
 using SparseIhtVerify.Solver.Kernels;
+using SparseIhtVerify.Solver.Metrics;
 
 namespace SparseIhtVerify.Cli;
 
@@ -9,18 +10,12 @@ public sealed record RecoverReport(
     string Status,
     int Iterations,
     int KeptRun,
-    double RelativeWeightError,
-    double SupportPrecision,
-    double SupportRecall,
-    bool SupportExact,
-    double PsnrDb,
-    double RelativeResidual,
+    RecoveryMetrics Metrics,
     double SecondsPerIteration,
     double Seconds,
     double SetupSeconds,
     int MaxIterateNonzeros,
     long BytesAllocatedAfterFirstIteration,
-    string Matching,
     InstanceSettings Instance,
     SolverSettings Solver,
     IReadOnlyList<TraceRow> Trace,
@@ -34,18 +29,12 @@ public sealed record RecoverReport(
             Status: Spellings.Word(Spellings.Statuses, result.Status),
             Iterations: result.Iterations,
             KeptRun: result.KeptRun,
-            RelativeWeightError: outcome.Metrics.RelativeWeightError,
-            SupportPrecision: outcome.Metrics.SupportPrecision,
-            SupportRecall: outcome.Metrics.SupportRecall,
-            SupportExact: outcome.Metrics.SupportExact,
-            PsnrDb: outcome.Metrics.PsnrDb,
-            RelativeResidual: outcome.Metrics.RelativeResidual,
+            Metrics: outcome.Metrics,
             SecondsPerIteration: result.SecondsPerIteration,
             Seconds: result.Seconds,
             SetupSeconds: outcome.SetupSeconds,
             MaxIterateNonzeros: result.MaxIterateNonzeros,
             BytesAllocatedAfterFirstIteration: result.BytesAllocatedAfterFirstIteration,
-            Matching: outcome.Metrics.MatchingMethod,
             Instance: InstanceSettings.From(request, outcome.Dictionary.Blocks),
             Solver: SolverSettings.From(request.Solver, result),
             Trace: result.Trace,
@@ -54,11 +43,12 @@ public sealed record RecoverReport(
 
     private static readonly IReadOnlyDictionary<string, string> MetricDefinitions = new Dictionary<string, string>
     {
-        ["relativeWeightError"] = "‖ŵ_π − w*‖₂/‖w*‖₂ over fused weights w_j = u_j·v_j, blocks matched to planted units (see matching)",
-        ["supportPrecision"] = "|Ŝ ∩ S*| / |Ŝ| after matching",
-        ["supportRecall"] = "|Ŝ ∩ S*| / |S*| after matching",
-        ["psnrDb"] = "20·log10(max|y|) − 10·log10(mean((Aŵ − y)²)), dB, on the training set (Infinity for an exact fit)",
-        ["relativeResidual"] = "‖Aŵ − y‖₂ / ‖y‖₂ with the final patterns",
+        ["metrics.relativeWeightError"] = "‖ŵ_π − w*‖₂/‖w*‖₂ over fused weights w_j = u_j·v_j, blocks matched to planted units (see metrics.matchingMethod)",
+        ["metrics.supportPrecision"] = "|Ŝ ∩ S*| / |Ŝ| after matching",
+        ["metrics.supportRecall"] = "|Ŝ ∩ S*| / |S*| after matching",
+        ["metrics.psnrDb"] = "20·log10(max|y|) − 10·log10(mean((Aŵ − y)²)), dB, on the training set (Infinity for an exact fit)",
+        ["metrics.relativeResidual"] = "‖Aŵ − y‖₂ / ‖y‖₂ with the final patterns",
+        ["metrics.matching"] = "for each planted unit, the recovered block matched to it (−1: none)",
         ["keptRun"] = "the run the result comes from: 0, or the SCP restart (trace.run) with the lowest relative residual, the earliest among equals",
         ["trace.step"] = "step μ on the unnormalised A (μ·n on G = AᵀA/n)",
         ["secondsPerIteration"] = "wall-clock seconds of the iterations / iterations (setup excluded)",

@@ -240,7 +240,7 @@ public static class SweepCommand
         }
         catch (InvalidSettingException e) when (e.Setting == "out" && !force && e.Message.Contains("holds a different sweep", StringComparison.Ordinal))
         {
-            throw new InvalidSettingException("out", $"{e.Message}: add --force to move its results aside and start this sweep there");
+            throw new InvalidSettingException("out", $"{e.Message} (--force moves its results aside and starts this sweep there)");
         }
     }
 }

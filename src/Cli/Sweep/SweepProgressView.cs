@@ -96,7 +96,7 @@ public sealed class SweepProgressView(bool enabled)
         string where = $"d={row.Inputs} m={row.Width} s={row.Nonzeros} n={row.Samples} seed {row.Seed} {row.Method}";
         if (row.Outcome is SweepOutcome o)
         {
-            return $"{where}: {o.Status}, error {Format.Number(o.RelativeWeightError)}, {Format.Decibels(o.PsnrDb)}";
+            return $"{where}: {o.Status}, error {Format.Number(o.Metrics.RelativeWeightError)}, {Format.Decibels(o.Metrics.PsnrDb)}";
         }
 
         if (row.Audit is SweepAudit a)

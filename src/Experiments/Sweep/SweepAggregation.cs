@@ -43,15 +43,15 @@ public static class SweepAggregation
                     continue;
                 }
 
-                double[] errors = runs.Select(o => o.RelativeWeightError).ToArray();
+                double[] errors = runs.Select(o => o.Metrics.RelativeWeightError).ToArray();
                 summaries.Add(new SweepCellSummary(
                     cell, word, runs.Length,
-                    MeanPsnrDb: runs.Average(o => CappedPsnr(o.PsnrDb)),
-                    SuccessRate: runs.Count(o => o.RelativeWeightError <= successThreshold) / (double)runs.Length,
+                    MeanPsnrDb: runs.Average(o => CappedPsnr(o.Metrics.PsnrDb)),
+                    SuccessRate: runs.Count(o => o.Metrics.RelativeWeightError <= successThreshold) / (double)runs.Length,
                     MeanWeightError: errors.Average(),
                     MedianWeightError: Median(errors),
-                    MeanSupportRecall: runs.Average(o => o.SupportRecall),
-                    ExactSupportRate: runs.Count(o => o.SupportExact) / (double)runs.Length,
+                    MeanSupportRecall: runs.Average(o => o.Metrics.SupportRecall),
+                    ExactSupportRate: runs.Count(o => o.Metrics.SupportExact) / (double)runs.Length,
                     MeanSeconds: runs.Average(o => o.Seconds),
                     MeanIterations: runs.Average(o => (double)o.Iterations),
                     StateBytes: runs.Max(o => o.StateBytes),

@@ -18,7 +18,7 @@ namespace SparseIhtVerify.Experiments.Sweep;
 public sealed record SweepPlan(SweepGrid Grid, SweepSettings Settings)
 {
     /// <summary>Version of the results format; part of the fingerprint.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     /// <summary>Every setting that determines the results, as (name, value) in a fixed order, values in invariant culture.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Describe()

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using SparseIhtVerify.Solver.Metrics;
 
 namespace SparseIhtVerify.Experiments.Sweep;
 
@@ -35,15 +36,11 @@ public sealed record SweepRow(
         new(cell.Key(seed, method), cell.Inputs, cell.Width, cell.Nonzeros, cell.Samples, seed, method, outcome, audit);
 }
 
-/// <summary>The recovery metrics of one method on one instance (as <c>recover</c> reports them).</summary>
+/// <summary>What one method did on one instance: its status and work, the recovery metrics (defined once, in
+/// <see cref="RecoveryMetrics"/>, as <c>recover</c> reports them), and its costs.</summary>
 /// <param name="Status">converged | stalled | non-finite | iteration-limit | time-limit (solvers); pruned | non-finite (IMP).</param>
 /// <param name="Iterations">Solver iterations, or IMP's Adam steps over all rounds.</param>
-/// <param name="RelativeWeightError">‖ŵ_π − w*‖/‖w*‖ on fused weights u_j·v_j after Hungarian matching of hidden units (identity for a planted dictionary in convex mode).</param>
-/// <param name="SupportPrecision">|Ŝ ∩ S*|/|Ŝ| after matching.</param>
-/// <param name="SupportRecall">|Ŝ ∩ S*|/|S*| after matching.</param>
-/// <param name="SupportExact">Ŝ = S* after matching.</param>
-/// <param name="PsnrDb">20·log₁₀ max|y| − 10·log₁₀ MSE on the training set (+∞ for an exact fit).</param>
-/// <param name="RelativeResidual">‖ŷ − y‖/‖y‖.</param>
+/// <param name="Metrics">Weight error, support recovery, PSNR and residual, with the matching of blocks to units.</param>
 /// <param name="Seconds">Seconds of the solve or of IMP's training (setup excluded).</param>
 /// <param name="SetupSeconds">Seconds of the dictionary and patterns (0 for IMP).</param>
 /// <param name="PeakNonzeros">Most entries the model held at once: the iterate's peak (≤ k), or IMP's dense d·m + m.</param>
@@ -56,12 +53,7 @@ public sealed record SweepRow(
 public sealed record SweepOutcome(
     string Status,
     int Iterations,
-    double RelativeWeightError,
-    double SupportPrecision,
-    double SupportRecall,
-    bool SupportExact,
-    double PsnrDb,
-    double RelativeResidual,
+    RecoveryMetrics Metrics,
     double Seconds,
     double SetupSeconds,
     int PeakNonzeros,

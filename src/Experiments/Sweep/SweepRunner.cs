@@ -149,15 +149,13 @@ public static class SweepRunner
             SolverResult result = outcome.Result;
             RecoveryMetrics m = outcome.Metrics;
             long patternBytes = (result.FinalOperator as IGatedBlocks)?.Patterns.Bytes ?? 0;
-            return new SweepOutcome(SolverStatuses.Word(result.Status), result.Iterations, m.RelativeWeightError, m.SupportPrecision, m.SupportRecall, m.SupportExact,
-                m.PsnrDb, m.RelativeResidual, result.Seconds, outcome.SetupSeconds, result.MaxIterateNonzeros, result.Weights.NonzeroCount,
+            return new SweepOutcome(SolverStatuses.Word(result.Status), result.Iterations, m, result.Seconds, outcome.SetupSeconds, result.MaxIterateNonzeros, result.Weights.NonzeroCount,
                 36L * request.Solver.Projection, patternBytes);
         }
 
         ImpResult imp = IterativeMagnitudePruning.Run(network.Data, network.Labels, cell.Width, cell.Nonzeros, plan.Settings.ImpFor(seed), cancellation);
         SparseVector fused = imp.Network.FusedWeights();
         RecoveryMetrics metrics = RecoveryEvaluation.ForNetwork(fused, network.FusedWeights, cell.Inputs, identityMatching: false, network.Labels, imp.Predictions);
-        return new SweepOutcome(imp.NonFinite ? "non-finite" : "pruned", imp.AdamSteps, metrics.RelativeWeightError, metrics.SupportPrecision, metrics.SupportRecall,
-            metrics.SupportExact, metrics.PsnrDb, metrics.RelativeResidual, imp.Seconds, 0, imp.PeakParameters, imp.Nonzeros, imp.StateBytes, 0);
+        return new SweepOutcome(imp.NonFinite ? "non-finite" : "pruned", imp.AdamSteps, metrics, imp.Seconds, 0, imp.PeakParameters, imp.Nonzeros, imp.StateBytes, 0);
     }
 }

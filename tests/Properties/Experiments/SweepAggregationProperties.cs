@@ -1,9 +1,10 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using SparseIhtVerify.Experiments.Sweep;
 using SparseIhtVerify.Properties.Generators;
 using SparseIhtVerify.Properties.Support;
-using SparseIhtVerify.Experiments.Sweep;
+using SparseIhtVerify.Solver.Metrics;
 using SparseIhtVerify.Solver.Randomness;
 using SparseIhtVerify.Solver.Solvers;
 using Xunit;
@@ -19,7 +20,7 @@ public sealed class SweepAggregationProperties
     private static readonly SweepGrid Grid = new([4], [1, 2], [1, 2, 3], [80], [0, 1, 2], [SweepMethod.Of(SolverCatalogue.Niht), SweepMethod.Imp], audit: true);
 
     private static SweepOutcome Outcome(double error, double psnr) =>
-        new("converged", 1, error, 1, 1, error == 0, psnr, 0, 0.5, 0, 1, 1, 36, 64);
+        new("converged", 1, new RecoveryMetrics(error, 1, 1, error == 0, psnr, 0, [0], "identity"), 0.5, 0, 1, 1, 36, 64);
 
     private static SweepAudit Audit(bool certified, bool holds) =>
         new(new Dictionary<string, string> { ["X"] = certified ? "holds-certified" : holds ? "holds-estimated" : "fails-certified" }, certified, certified || holds, "certified", [], 0.1);
@@ -77,12 +78,12 @@ public sealed class SweepAggregationProperties
             {
                 var mine = rows.Where(r => r.Cell == summary.Cell && r.Method == summary.Method).OrderBy(r => r.Seed).Select(r => r.Outcome!).ToArray();
                 var audits = rows.Where(r => r.Cell == summary.Cell && r.Audit is not null).Select(r => r.Audit!).ToArray();
-                double psnr = mine.Select(o => double.IsPositiveInfinity(o.PsnrDb) ? SweepAggregation.PsnrCeilingDb : o.PsnrDb).Sum() / mine.Length;
-                double rate = mine.Count(o => o.RelativeWeightError <= threshold) / (double)mine.Length;
+                double psnr = mine.Select(o => double.IsPositiveInfinity(o.Metrics.PsnrDb) ? SweepAggregation.PsnrCeilingDb : o.Metrics.PsnrDb).Sum() / mine.Length;
+                double rate = mine.Count(o => o.Metrics.RelativeWeightError <= threshold) / (double)mine.Length;
                 int certified = audits.Count(a => a.AnyHoldsCertified), holds = audits.Count(a => a.AnyHolds);
                 SweepTheory theory = certified * 2 > audits.Length ? SweepTheory.HoldsCertified : holds * 2 > audits.Length ? SweepTheory.HoldsEstimated : SweepTheory.None;
                 bool ok = summary.Seeds == 3 && Math.Abs(summary.MeanPsnrDb - psnr) <= 1e-12 * Math.Abs(psnr) + 1e-12 && summary.SuccessRate == rate
-                    && Math.Abs(summary.MeanWeightError - mine.Average(o => o.RelativeWeightError)) <= 1e-15 && summary.Theory == theory
+                    && Math.Abs(summary.MeanWeightError - mine.Average(o => o.Metrics.RelativeWeightError)) <= 1e-15 && summary.Theory == theory
                     && summary.AuditedSeeds == 3 && summary.CertifiedSeeds == certified && summary.HoldingSeeds == holds;
                 if (!ok)
                 {
