@@ -31,6 +31,9 @@ public interface IGatedBlocks
     /// <summary>Columns per block d.</summary>
     int BlockSize { get; }
 
+    /// <summary>The same gates D_j on other data of the same shape (the rows of <paramref name="data"/> are the samples the gates cover): [D_1 X′ | … | D_p X′].</summary>
+    SensingOperator WithData(DataMatrix data);
+
     /// <summary>result[b·d .. b·d+d) ← (D_{firstBlock+b} X)ᵀ r for b &lt; blockCount, with the caller's per-thread <paramref name="workspace"/>.</summary>
     void AdjointBlocks(ReadOnlySpan<double> r, int firstBlock, int blockCount, Span<double> result, GradientWorkspace workspace);
 }

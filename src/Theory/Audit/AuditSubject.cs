@@ -10,13 +10,17 @@ namespace SparseIhtVerify.Theory.Audit;
 /// (null for a user's own data, where guarantees are evaluated but not exercised).
 /// </summary>
 public sealed record AuditSubject(
-    ActivationPatternOperator Operator,
+    SensingOperator Operator,
     ReadOnlyMemory<double> Generators,
     int Sparsity,
     int Projection,
     double[]? Labels,
     SparseVector? Truth)
 {
+    /// <summary>The operator's gates: the audit judges gated operators A = [D_1 X | … | D_p X] (<see cref="IGatedBlocks"/>).</summary>
+    public IGatedBlocks Gates => Operator as IGatedBlocks
+        ?? throw new ArgumentException("the audit needs a gated operator A = [D_1 X | … | D_p X] (one that offers IGatedBlocks)", nameof(Operator));
+
     /// <summary>
     /// The subject of a planted instance: s = its nonzeros, y its labels, and w* its fused weights padded to the
     /// operator's N columns (<see cref="PlantedInstance.Truth"/>); k = max(s, <paramref name="projection"/>).

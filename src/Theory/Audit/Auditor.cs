@@ -3,6 +3,7 @@ using SparseIhtVerify.Solver;
 using SparseIhtVerify.Solver.Algorithms;
 using SparseIhtVerify.Solver.Kernels;
 using SparseIhtVerify.Solver.Models.TwoLayerRelu;
+using SparseIhtVerify.Solver.Operators;
 using SparseIhtVerify.Theory.Constants;
 using SparseIhtVerify.Theory.Guarantees;
 using SparseIhtVerify.Theory.Identifiability;
@@ -59,25 +60,26 @@ public static class Auditor
             throw new InvalidSettingException("restrict-to-support", "needs a planted instance (it restricts to supports containing S*)");
         }
 
-        int scale = DataScaling.Exponent(subject.Operator.Data.Values);
+        int scale = DataScaling.Exponent(subject.Gates.Data.Values);
         subject = DataScaling.Apply(subject, scale);
-        var sensing = subject.Operator;
+        SensingOperator sensing = subject.Operator;
+        IGatedBlocks gates = subject.Gates;
         int n = sensing.Rows;
 
         progress?.Invoke("pattern statistics…");
-        int[] hamming = PatternStatistics.PairwiseHamming(sensing.Patterns);
-        PatternStatistics patterns = PatternStatistics.Compute(sensing.Patterns, subject.Generators.Span, sensing.BlockSize, hamming);
+        int[] hamming = PatternStatistics.PairwiseHamming(gates.Patterns);
+        PatternStatistics patterns = PatternStatistics.Compute(gates.Patterns, subject.Generators.Span, gates.BlockSize, hamming);
 
         var levels = GuaranteeCatalogue.All.SelectMany(g => GuaranteeEvaluator.Levels(g, s, k, unknowns))
             .Append(2 * s).Concat(options.ExtraLevels).Select(l => Math.Min(l, unknowns)).Distinct().Order().ToArray();
         // One full Gram (when small enough) and one structured search serve every level, uniform and restricted.
         var gram = RestrictedConstantEstimator.FullGram(sensing);
         progress?.Invoke("pattern dependencies…");
-        StructuredWitnesses structured = StructuredWitnesses.Find(sensing, options.Parallelism);
-        RestrictedConstants[] uniform = Estimate(sensing, levels, null, options, hamming, gram, structured, progress, "uniform");
+        StructuredWitnesses structured = StructuredWitnesses.Find(gates, options.Parallelism);
+        RestrictedConstants[] uniform = Estimate(sensing, gates, levels, null, options, hamming, gram, structured, progress, "uniform");
         // Supports containing S* have at least |S*| columns: levels below that have no support-restricted constants.
         RestrictedConstants[] restricted = options.RestrictToSupport
-            ? Estimate(sensing, levels.Where(l => l >= subject.Truth!.Count).ToArray(), subject.Truth!.Indices.ToArray(), options, hamming, gram, structured, progress, "support-restricted")
+            ? Estimate(sensing, gates, levels.Where(l => l >= subject.Truth!.Count).ToArray(), subject.Truth!.Indices.ToArray(), options, hamming, gram, structured, progress, "support-restricted")
             : [];
         var book = new ConstantBook(uniform, restricted, unknowns);
         var guarantees = GuaranteeCatalogue.All.Select(g => GuaranteeEvaluator.Evaluate(g, s, k, n, book, options.RestrictToSupport)).ToArray();
@@ -87,7 +89,7 @@ public static class Auditor
         progress?.Invoke("identifiability…");
         IReadOnlyList<IReadOnlyList<int>> smallWitnesses = structured.Witnesses.Where(w => w.Support.Length <= 2 * s).Select(w => (IReadOnlyList<int>)w.Support).Take(32).ToArray();
         IdentifiabilityReport identifiability = IdentifiabilityCheck.Check(sensing, uniform.First(c => c.EffectiveLevel == Math.Min(2 * s, unknowns)), s,
-            planted ? subject.Truth : null, planted ? subject.Labels : [], structured.NullVectors, sensing, IdentifiabilityBudget.Default, smallWitnesses);
+            planted ? subject.Truth : null, planted ? subject.Labels : [], structured.NullVectors, gates, IdentifiabilityBudget.Default, smallWitnesses);
         ModelCheckReport? modelCheck = null;
         double? plantedResidual = null;
         var runs = new List<PrescribedRun>();
@@ -113,7 +115,7 @@ public static class Auditor
             : certifiedRuns.Any(r => r.Finding == RunFinding.Violated) ? AuditConclusion.Violation
             : certifiedRuns.Any(r => r.Finding == RunFinding.Inconclusive) ? AuditConclusion.Inconclusive
             : AuditConclusion.Consistent;
-        return new AuditReport(n, sensing.BlockSize, sensing.Blocks, unknowns, s, k, scale, patterns, structured, uniform, restricted, options.RestrictToSupport,
+        return new AuditReport(n, gates.BlockSize, gates.Blocks, unknowns, s, k, scale, patterns, structured, uniform, restricted, options.RestrictToSupport,
             guarantees, identifiability, modelCheck, plantedResidual, runs, conclusion, clock.Elapsed.TotalSeconds);
     }
 
@@ -206,12 +208,12 @@ public static class Auditor
         return distance > 0 ? VectorKernels.SumOfSquares(image) / (sensing.Rows * distance * distance) : 0;
     }
 
-    private static RestrictedConstants[] Estimate(ActivationPatternOperator sensing, int[] levels, int[]? required, AuditOptions options, int[] hamming, MathNet.Numerics.LinearAlgebra.Matrix<double>? gram, StructuredWitnesses structured, Action<string>? progress, string label)
+    private static RestrictedConstants[] Estimate(SensingOperator sensing, IGatedBlocks gates, int[] levels, int[]? required, AuditOptions options, int[] hamming, MathNet.Numerics.LinearAlgebra.Matrix<double>? gram, StructuredWitnesses structured, Action<string>? progress, string label)
     {
         return levels.Select(level =>
         {
             progress?.Invoke($"{label} constants at level {level}…");
-            return RestrictedConstantEstimator.Estimate(sensing, level, required, options.Budget, sensing, hamming, gram, structured);
+            return RestrictedConstantEstimator.Estimate(sensing, level, required, options.Budget, gates, hamming, gram, structured);
         }).ToArray();
     }
 }

@@ -46,7 +46,7 @@ public static class DataScaling
             return subject;
         }
 
-        ActivationPatternOperator sensing = subject.Operator;
+        IGatedBlocks sensing = subject.Gates;
         double[] values = sensing.Data.Values.ToArray();
         for (int t = 0; t < values.Length; t++)
         {
@@ -55,6 +55,6 @@ public static class DataScaling
 
         var data = new DataMatrix(sensing.Data.Rows, sensing.Data.Columns, values);
         double[]? labels = subject.Labels?.Select(v => Math.ScaleB(v, exponent)).ToArray();
-        return subject with { Operator = new ActivationPatternOperator(data, sensing.Patterns, sensing.Parallelism), Labels = labels };
+        return subject with { Operator = sensing.WithData(data), Labels = labels };
     }
 }

@@ -617,7 +617,7 @@ public sealed class IdentifiabilityProperties
     public void CliInstanceWithTwoEmptyUnitsIsUniqueByExhaustiveSearch()
     {
         var (subject, constants, oracle) = CliInstance(new PlantedNetworkSpec(6, 3, 2, 1000, 0, WeightDistribution.Signs, OutputWeights.Positive, KeepUnitsNonEmpty: false));
-        IdentifiabilityReport report = IdentifiabilityCheck.Check(subject.Operator, constants, 2, subject.Truth, subject.Labels, [], subject.Operator, IdentifiabilityBudget.Default);
+        IdentifiabilityReport report = IdentifiabilityCheck.Check(subject.Operator, constants, 2, subject.Truth, subject.Labels, [], subject.Gates, IdentifiabilityBudget.Default);
         List<double[]> solutions = ZeroResidualSolutions(oracle, subject.Labels!, 2, subject.Truth!.Norm());
         Assert.True(constants.AlphaWitness <= report.Tolerance, $"the instance should have α_2s ≈ 0: {constants.AlphaWitness}");
         Assert.Single(solutions);
@@ -628,14 +628,14 @@ public sealed class IdentifiabilityProperties
         Assert.Null(report.SecondSolution);
 
         // Without the exhaustive search nothing shows uniqueness, and α_2s ≈ 0 alone is no second solution: not certified.
-        IdentifiabilityReport unsearched = IdentifiabilityCheck.Check(subject.Operator, constants, 2, subject.Truth, subject.Labels, [], subject.Operator, new IdentifiabilityBudget(ExhaustiveSupports: 152));
+        IdentifiabilityReport unsearched = IdentifiabilityCheck.Check(subject.Operator, constants, 2, subject.Truth, subject.Labels, [], subject.Gates, new IdentifiabilityBudget(ExhaustiveSupports: 152));
         Assert.Equal(IdentifiabilityStatus.NotCertified, unsearched.Status);
         Assert.Equal(IdentifiabilityMethod.None, unsearched.Method);
         Assert.Null(unsearched.SecondSolution);
         Assert.Equal(report.DependentColumns, unsearched.DependentColumns);
         Assert.StartsWith("α_2s ≤ ", unsearched.Explanation);
 
-        IdentifiabilityReport dictionary = IdentifiabilityCheck.Check(subject.Operator, constants, 2, null, [], [], subject.Operator, IdentifiabilityBudget.Default);
+        IdentifiabilityReport dictionary = IdentifiabilityCheck.Check(subject.Operator, constants, 2, null, [], [], subject.Gates, IdentifiabilityBudget.Default);
         Assert.Equal(IdentifiabilityStatus.NotUnique, dictionary.Status);
         Assert.Equal(IdentifiabilityQuestion.EverySparseVector, dictionary.Question);
         Assert.Equal(0, dictionary.SecondSolutionRelativeResidual);
@@ -647,7 +647,7 @@ public sealed class IdentifiabilityProperties
     public void CliInstanceWithTwoEqualUnitsIsNotUniqueWithVerifiedSecondSolution()
     {
         var (subject, constants, oracle) = CliInstance(new PlantedNetworkSpec(3, 3, 3, 200, 0, WeightDistribution.Ones, OutputWeights.Positive, KeepUnitsNonEmpty: true));
-        IdentifiabilityReport report = IdentifiabilityCheck.Check(subject.Operator, constants, 3, subject.Truth, subject.Labels, [], subject.Operator, IdentifiabilityBudget.Default);
+        IdentifiabilityReport report = IdentifiabilityCheck.Check(subject.Operator, constants, 3, subject.Truth, subject.Labels, [], subject.Gates, IdentifiabilityBudget.Default);
         Assert.Equal(IdentifiabilityStatus.NotUnique, report.Status);
         SparseVector second = Assert.IsType<SparseVector>(report.SecondSolution);
         Assert.True(second.NonzeroCount <= 3);

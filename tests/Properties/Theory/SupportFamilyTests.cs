@@ -51,7 +51,7 @@ public sealed class SupportFamilyTests
     public void RestrictedDeltaTwoIsZeroOnTheCounterexample()
     {
         AuditSubject subject = Counterexample();
-        RestrictedConstants restricted = RestrictedConstantEstimator.Estimate(subject.Operator, 2, [0], new EstimationBudget(), subject.Operator);
+        RestrictedConstants restricted = RestrictedConstantEstimator.Estimate(subject.Operator, 2, [0], new EstimationBudget(), subject.Gates);
         Assert.True(restricted.IsExact, "C(2, 1) supports should be enumerated");
         Assert.Equal(0, restricted.DeltaWitness, 12);
     }

@@ -72,6 +72,9 @@ public sealed class ActivationPatternOperator : SensingOperator, IRegating
     /// <inheritdoc/>
     public void ClosePattern(int block) => Patterns.Clear(block);
 
+    /// <inheritdoc/>
+    public SensingOperator WithData(DataMatrix data) => new ActivationPatternOperator(data, Patterns, _parallelism, Backend);
+
     /// <summary>
     /// Sequential-convex update h_j := w_j for every block whose entries differ between <paramref name="previous"/>
     /// and <paramref name="current"/> (every block when <paramref name="previous"/> is null); returns the number of
