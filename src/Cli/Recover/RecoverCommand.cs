@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using SparseIhtVerify.Experiments;
 using SparseIhtVerify.Solver;
 using SparseIhtVerify.Solver.Algorithms;
-using SparseIhtVerify.Experiments;
 using SparseIhtVerify.Solver.Kernels;
 using SparseIhtVerify.Solver.Models.TwoLayerRelu;
+using SparseIhtVerify.Solver.Solvers;
 
 namespace SparseIhtVerify.Cli;
 
@@ -15,7 +16,7 @@ public static class RecoverCommand
     public static Command Create()
     {
         var instance = new InstanceOptions();
-        var solver = new Option<string>("--solver") { Description = string.Join(" | ", Spellings.Solvers.Keys), DefaultValueFactory = _ => new SolverOptions().Solver.Word };
+        var solver = new Option<string>("--solver") { Description = string.Join(" | ", SolverCatalogue.All.Select(s => $"{s.Word} ({s.Summary}; {s.Source})")), DefaultValueFactory = _ => new SolverOptions().Solver.Word };
         var mode = new Option<string>("--mode") { Description = "convex (fixed patterns) | scp (h_j := w_j after the warm-up steps)", DefaultValueFactory = _ => "convex" };
         var projection = new Option<int?>("--projection") { Description = "projection size k (≥ s; default s)" };
         var step = new Option<double?>("--step") { Description = $"fixed step μ for {Spellings.SolversThat(s => s.UsesFixedStep)} on the unnormalised A (default 1/λ_max(A_TᵀA_T) on the first support)" };
