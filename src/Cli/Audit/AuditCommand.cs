@@ -39,7 +39,7 @@ public static class AuditCommand
         var data = new Option<string?>("--data") { Description = "audit your own data: X as .npy (2-D float32/float64) or CSV, rows = samples" };
         var generators = new Option<string?>("--generators") { Description = "with --data: generators h_j as .npy or CSV (p rows × d); default --width random N(0, I) generators" };
         var threads = new Option<int>("--threads") { Description = "threads for the solver runs", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var json = new Option<string?>("--json") { Description = "write the full audit as JSON to this file" };
+        var json = new Option<string?>("--json") { Description = "write the full audit as JSON to this file (- : to standard output, which then holds nothing else; the report goes to standard error)" };
         var quiet = new Option<bool>("--quiet") { Description = "no progress on standard error" };
 
         var command = new Command("audit", "Check whether the recovery guarantee's hypotheses hold on an instance (or your data), and whether the solvers agree.");
@@ -50,11 +50,7 @@ public static class AuditCommand
 
         command.SetAction(parse =>
         {
-            string? jsonPath = parse.GetValue(json);
-            if (jsonPath is not null)
-            {
-                OutputPaths.RequireWritableFile("json", jsonPath);
-            }
+            var jsonOutput = new JsonOutput("json", parse.GetValue(json));
 
             int supports = parse.GetValue(budgetSupports);
             InvalidSettingException.RequireAtLeast("budget-supports", supports, 1);
@@ -90,19 +86,15 @@ public static class AuditCommand
                 report = Auditor.Run(subject, options, progress.Report);
             }
 
-            Console.Out.Write(AuditText.Render(report, description));
-            if (jsonPath is not null)
-            {
-                File.WriteAllText(jsonPath, JsonSerializer.Serialize(AuditJson.From(report, description), Format.Json));
-                Console.Out.WriteLine($"wrote {jsonPath}");
-            }
-
+            TextWriter human = jsonOutput.Human;
+            human.Write(AuditText.Render(report, description));
+            jsonOutput.Write(AuditJson.From(report, description));
             if (report.Conclusion == AuditConclusion.Violation)
             {
-                Console.Out.WriteLine($"replay: sparse-iht audit {string.Join(' ', Environment.GetCommandLineArgs().Skip(2))}");
+                human.WriteLine($"replay: sparse-iht audit {string.Join(' ', Environment.GetCommandLineArgs().Skip(2))}");
             }
 
-            Console.Out.WriteLine(AuditText.ConclusionLine(report.Conclusion));
+            human.WriteLine(AuditText.ConclusionLine(report.Conclusion));
             return report.Conclusion == AuditConclusion.Violation ? 1 : 0;
         });
         return command;

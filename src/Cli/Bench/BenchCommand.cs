@@ -31,7 +31,7 @@ public static class BenchCommand
         var precision = new Option<string>("--precision") { Description = "precision of the reported gradient pass: double (the solver's) | single (Float32GradientKernel; the AIHT steps stay double)", DefaultValueFactory = _ => "double" };
         var repeats = new Option<int>("--repeats") { Description = "repetitions of each kernel timing (median reported)", DefaultValueFactory = _ => 5 };
         var backend = new Option<string>("--backend") { Description = Spellings.BackendHelp, DefaultValueFactory = _ => KernelBackendCatalogue.AutomaticWord };
-        var json = new Option<string?>("--json") { Description = "write the figures as JSON to this file" };
+        var json = new Option<string?>("--json") { Description = "write the figures as JSON to this file (- : to standard output, which then holds nothing else; the report goes to standard error)" };
         var quiet = new Option<bool>("--quiet") { Description = "no progress on standard error" };
 
         var command = new Command("bench", "Time AIHT steps and their kernels (gradient pass, mask computation, restricted products, top-k) and report GFLOP/s against a dense GEMM measured in the same run, and memory.");
@@ -46,20 +46,12 @@ public static class BenchCommand
                 parse.GetValue(samples), parse.GetValue(inputs), parse.GetValue(width), parse.GetValue(nonzeros), parse.GetValue(seed),
                 parse.GetValue(steps), parse.GetValue(threads), parse.GetValue(precision)!, parse.GetValue(repeats), Spellings.Backend(parse.GetValue(backend)!));
             settings.Validate();
-            string? jsonPath = parse.GetValue(json);
-            if (jsonPath is not null)
-            {
-                OutputPaths.RequireWritableFile("json", jsonPath);
-            }
+            var jsonOutput = new JsonOutput("json", parse.GetValue(json));
 
             Action<string> progress = parse.GetValue(quiet) ? _ => { } : line => Console.Error.WriteLine($"bench: {line}");
             BenchReport report = StepBenchmark.Run(settings, progress);
-            Console.Out.Write(Text(report));
-            if (jsonPath is not null)
-            {
-                File.WriteAllText(jsonPath, JsonSerializer.Serialize(report, Format.Json));
-                Console.Out.WriteLine($"  wrote {jsonPath}");
-            }
+            jsonOutput.Human.Write(Text(report));
+            jsonOutput.Write(report);
 
             return 0;
         });

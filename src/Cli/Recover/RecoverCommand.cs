@@ -28,7 +28,7 @@ public static class RecoverCommand
         var inner = new Option<int>("--inner-steps") { Description = $"{Spellings.SolversThat(s => s.UsesInnerSteps)}: Armijo steps on the new support per step (10 as in the reference)", DefaultValueFactory = _ => new SolverOptions().InnerSteps };
         var threads = new Option<int>("--threads") { Description = "threads for the gradient pass (results are identical for any value)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var backend = new Option<string>("--backend") { Description = Spellings.BackendHelp, DefaultValueFactory = _ => KernelBackendCatalogue.AutomaticWord };
-        var json = new Option<string?>("--json") { Description = "write the full result as JSON to this file" };
+        var json = new Option<string?>("--json") { Description = "write the full result as JSON to this file (- : to standard output, which then holds nothing else; the report goes to standard error)" };
         var export = new Option<string?>("--export") { Description = "write the instance and result as .npy files into this directory" };
         var quiet = new Option<bool>("--quiet") { Description = "no progress on standard error" };
 
@@ -61,12 +61,8 @@ public static class RecoverCommand
                 Parallelism: parse.GetValue(threads));
             var request = new RecoveryRequest(spec, instance.DictionaryKind(parse), parse.GetValue(instance.ExtraUnits), instance.Rule(parse), options, Spellings.Backend(parse.GetValue(backend)!));
             Recovery.Validate(request);
-            string? jsonPath = parse.GetValue(json);
+            var jsonOutput = new JsonOutput("json", parse.GetValue(json));
             string? exportPath = parse.GetValue(export);
-            if (jsonPath is not null)
-            {
-                OutputPaths.RequireWritableFile("json", jsonPath);
-            }
 
             if (exportPath is not null)
             {
@@ -81,17 +77,13 @@ public static class RecoverCommand
                     $"iteration {row.Iteration}/{options.MaxIterations}  relative residual {Format.Number(row.RelativeResidual)}  nonzeros {row.Nonzeros}"));
             }
 
-            Console.Out.Write(Summary(outcome));
-            if (jsonPath is not null)
-            {
-                File.WriteAllText(jsonPath, JsonSerializer.Serialize(RecoverReport.From(outcome), Format.Json));
-                Console.Out.WriteLine($"  wrote {jsonPath}");
-            }
+            jsonOutput.Human.Write(Summary(outcome));
+            jsonOutput.Write(RecoverReport.From(outcome));
 
             if (exportPath is not null)
             {
                 IReadOnlyList<string> files = InstanceExport.Write(exportPath, outcome);
-                Console.Out.WriteLine($"  wrote {files.Count} .npy files into {exportPath}");
+                jsonOutput.Human.WriteLine($"  wrote {files.Count} .npy files into {exportPath}");
             }
 
             return 0;

@@ -93,4 +93,19 @@ public sealed class CommandLineTests
         var (_, plain, _) = CommandRunner.Run(AuditCommand.Create(), "--quiet");
         Assert.DoesNotContain("time cap", plain);
     }
+
+    // --json - : standard output holds exactly one JSON document (recover's and the audit's) and the report moves to standard error.
+    [Theory]
+    [InlineData("recover", "status")]
+    [InlineData("audit", "guarantees")]
+    public void JsonToStandardOutputIsTheOnlyThingWrittenThere(string command, string field)
+    {
+        System.CommandLine.Command create = command == "recover" ? RecoverCommand.Create() : AuditCommand.Create();
+        var (code, output, error) = CommandRunner.Run(create, "--inputs", "6", "--width", "2", "--nonzeros", "3", "--samples", "300", "--json", "-", "--quiet");
+        Assert.Equal(0, code);
+        using var document = System.Text.Json.JsonDocument.Parse(output);
+        Assert.True(document.RootElement.TryGetProperty(field, out _), $"no '{field}' in the JSON on standard output");
+        Assert.Contains(command == "recover" ? "relative weight error" : "restricted constants", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("wrote", output, StringComparison.Ordinal);
+    }
 }
