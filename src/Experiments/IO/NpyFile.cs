@@ -6,46 +6,73 @@ using System.Text.RegularExpressions;
 namespace SparseIhtVerify.Experiments.IO;
 
 /// <summary>
-/// Reads and writes NumPy <c>.npy</c> files (format 1.0): little-endian float64 (<c>&lt;f8</c>) or float32
-/// (<c>&lt;f4</c>), 1-D or 2-D, C or Fortran order on reading; writing is always C-order <c>&lt;f8</c>.
+/// Reads and writes NumPy <c>.npy</c> files (format 1.0): little-endian float64 (<c>&lt;f8</c>), float32 (<c>&lt;f4</c>),
+/// int64 (<c>&lt;i8</c>, exact below 2⁵³ as doubles) or uint8 (<c>|u1</c>), 1-D or 2-D, C or Fortran order on reading; writing is C-order <c>&lt;f8</c>, <c>&lt;i8</c> or <c>|u1</c>.
 /// </summary>
 public static partial class NpyFile
 {
     private static readonly byte[] Magic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 
-    /// <summary>Writes a C-order float64 array of the given <paramref name="shape"/>.</summary>
+    /// <summary>Writes a C-order float64 (<c>&lt;f8</c>) array of the given <paramref name="shape"/>.</summary>
     public static void Write(string path, ReadOnlySpan<double> values, params int[] shape)
     {
-        long count = shape.Aggregate(1L, (a, b) => a * b);
-        if (count != values.Length)
+        using FileStream stream = Create(path, "<f8", values.Length, shape);
+        var buffer = new byte[8 * Chunk];
+        for (int start = 0; start < values.Length; start += Chunk)
         {
-            throw new ArgumentException($"shape ({string.Join(", ", shape)}) holds {count} values, got {values.Length}");
-        }
-
-        string shapeText = shape.Length == 1 ? $"({shape[0]},)" : $"({string.Join(", ", shape)})";
-        string header = $"{{'descr': '<f8', 'fortran_order': False, 'shape': {shapeText}, }}";
-        int unpadded = Magic.Length + 2 + 2 + header.Length + 1;
-        header += new string(' ', (64 - unpadded % 64) % 64) + "\n";
-
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write);
-        stream.Write(Magic);
-        stream.WriteByte(1);
-        stream.WriteByte(0);
-        Span<byte> length = stackalloc byte[2];
-        BinaryPrimitives.WriteUInt16LittleEndian(length, (ushort)header.Length);
-        stream.Write(length);
-        stream.Write(Encoding.ASCII.GetBytes(header));
-        var buffer = new byte[8 * 4096];
-        for (int start = 0; start < values.Length; start += 4096)
-        {
-            int count8 = Math.Min(4096, values.Length - start);
-            for (int t = 0; t < count8; t++)
+            int count = Math.Min(Chunk, values.Length - start);
+            for (int t = 0; t < count; t++)
             {
                 BinaryPrimitives.WriteDoubleLittleEndian(buffer.AsSpan(8 * t), values[start + t]);
             }
 
-            stream.Write(buffer, 0, 8 * count8);
+            stream.Write(buffer, 0, 8 * count);
         }
+    }
+
+    /// <summary>Writes a C-order int64 (<c>&lt;i8</c>) array of the given <paramref name="shape"/>.</summary>
+    public static void Write(string path, ReadOnlySpan<long> values, params int[] shape)
+    {
+        using FileStream stream = Create(path, "<i8", values.Length, shape);
+        var buffer = new byte[8];
+        foreach (long value in values)
+        {
+            BinaryPrimitives.WriteInt64LittleEndian(buffer, value);
+            stream.Write(buffer);
+        }
+    }
+
+    /// <summary>Writes a C-order uint8 (<c>|u1</c>) array of the given <paramref name="shape"/> (0/1 masks, one byte each).</summary>
+    public static void Write(string path, ReadOnlySpan<byte> values, params int[] shape)
+    {
+        using FileStream stream = Create(path, "|u1", values.Length, shape);
+        stream.Write(values);
+    }
+
+    private const int Chunk = 4096;
+
+    // The file with its header written: magic, version 1.0, the header length and the dict padded to a multiple of 64.
+    private static FileStream Create(string path, string descr, int length, int[] shape)
+    {
+        long count = shape.Aggregate(1L, (a, b) => a * b);
+        if (count != length)
+        {
+            throw new ArgumentException($"shape ({string.Join(", ", shape)}) holds {count} values, got {length}");
+        }
+
+        string shapeText = shape.Length == 1 ? $"({shape[0]},)" : $"({string.Join(", ", shape)})";
+        string header = $"{{'descr': '{descr}', 'fortran_order': False, 'shape': {shapeText}, }}";
+        int unpadded = Magic.Length + 2 + 2 + header.Length + 1;
+        header += new string(' ', (64 - unpadded % 64) % 64) + "\n";
+        var stream = new FileStream(path, FileMode.Create, FileAccess.Write);
+        stream.Write(Magic);
+        stream.WriteByte(1);
+        stream.WriteByte(0);
+        Span<byte> headerLength = stackalloc byte[2];
+        BinaryPrimitives.WriteUInt16LittleEndian(headerLength, (ushort)header.Length);
+        stream.Write(headerLength);
+        stream.Write(Encoding.ASCII.GetBytes(header));
+        return stream;
     }
 
     /// <summary>Reads an array, returning its shape and its values in C order as float64.</summary>
@@ -88,9 +115,10 @@ public static partial class NpyFile
             .Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
         int width = descr switch
         {
-            "<f8" => 8,
+            "<f8" or "<i8" => 8,
             "<f4" => 4,
-            _ => throw new InvalidDataException($"dtype '{descr}' is not supported: use float64 ('<f8') or float32 ('<f4')"),
+            "|u1" => 1,
+            _ => throw new InvalidDataException($"dtype '{descr}' is not supported: use float64 ('<f8'), float32 ('<f4'), int64 ('<i8') or uint8 ('|u1')"),
         };
 
         long count = shape.Aggregate(1L, (a, b) => a * b);
@@ -104,7 +132,13 @@ public static partial class NpyFile
         for (long t = 0; t < count; t++)
         {
             ReadOnlySpan<byte> slot = bytes.AsSpan((int)(dataStart + t * width), width);
-            values[t] = width == 8 ? BinaryPrimitives.ReadDoubleLittleEndian(slot) : BinaryPrimitives.ReadSingleLittleEndian(slot);
+            values[t] = descr switch
+            {
+                "<f8" => BinaryPrimitives.ReadDoubleLittleEndian(slot),
+                "<f4" => BinaryPrimitives.ReadSingleLittleEndian(slot),
+                "<i8" => BinaryPrimitives.ReadInt64LittleEndian(slot),
+                _ => slot[0],
+            };
         }
 
         if (fortran && shape.Length == 2)

@@ -108,4 +108,83 @@ public sealed class CommandLineTests
         Assert.Contains(command == "recover" ? "relative weight error" : "restricted constants", error, StringComparison.Ordinal);
         Assert.DoesNotContain("wrote", output, StringComparison.Ordinal);
     }
+
+    // recover --export writes what recomputes the result: ŷ = Σ_j D_j X ŵ_j from X, patterns.npy (the final gates in SCP
+    // mode) and w_hat.npy gives the printed relative residual, and w_star.npy with matching.npy the printed weight error.
+    [Theory]
+    [InlineData("convex", "planted", "0")]
+    [InlineData("scp", "planted+random", "2")]
+    [InlineData("scp", "random", "1")] // seed 4 matches units 0, 1, 2 to blocks 3, 1, 2: a matching that is not the identity
+    public void ExportedFilesReproduceTheResidualAndTheWeightError(string mode, string dictionary, string extra)
+    {
+        using var folder = new TemporaryDirectory();
+        string json = folder.File("result.json");
+        var (code, _, error) = CommandRunner.Run(RecoverCommand.Create(), "--inputs", "6", "--width", "3", "--nonzeros", "5", "--samples", "400", "--seed", "4",
+            "--mode", mode, "--dictionary", dictionary, "--extra-units", extra, "--max-iter", "40", "--export", folder.Path, "--json", json, "--quiet");
+        Assert.True(code == 0, error);
+        (int[] xShape, double[] x) = Experiments.IO.NpyFile.Read(folder.File("X.npy"));
+        (int[] dShape, double[] gates) = Experiments.IO.NpyFile.Read(folder.File("patterns.npy"));
+        (int[] wShape, double[] wHat) = Experiments.IO.NpyFile.Read(folder.File("w_hat.npy"));
+        (_, double[] wStar) = Experiments.IO.NpyFile.Read(folder.File("w_star.npy"));
+        (_, double[] y) = Experiments.IO.NpyFile.Read(folder.File("y.npy"));
+        (int[] mShape, double[] matching) = Experiments.IO.NpyFile.Read(folder.File("matching.npy"));
+        int n = xShape[0], d = xShape[1], p = wShape[0], m = mShape[0];
+        Assert.Equal([n, p], dShape);
+
+        double residual = 0, labels = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double prediction = 0;
+            for (int j = 0; j < p; j++)
+            {
+                double dot = 0;
+                for (int l = 0; l < d; l++)
+                {
+                    dot += x[(i * d) + l] * wHat[(j * d) + l];
+                }
+
+                prediction += gates[(i * p) + j] * dot;
+            }
+
+            residual += (prediction - y[i]) * (prediction - y[i]);
+            labels += y[i] * y[i];
+        }
+
+        double squared = 0, truth = 0;
+        var matched = new bool[p];
+        for (int k = 0; k < m; k++)
+        {
+            int block = (int)matching[k];
+            for (int l = 0; l < d; l++)
+            {
+                double estimate = block >= 0 ? wHat[(block * d) + l] : 0;
+                squared += (estimate - wStar[(k * d) + l]) * (estimate - wStar[(k * d) + l]);
+                truth += wStar[(k * d) + l] * wStar[(k * d) + l];
+            }
+
+            if (block >= 0)
+            {
+                matched[block] = true;
+            }
+        }
+
+        for (int j = 0; j < p; j++)
+        {
+            for (int l = 0; l < d && !matched[j]; l++)
+            {
+                squared += wHat[(j * d) + l] * wHat[(j * d) + l];
+            }
+        }
+
+        using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json));
+        System.Text.Json.JsonElement metrics = report.RootElement.GetProperty("metrics");
+        double printedResidual = metrics.GetProperty("relativeResidual").GetDouble(), printedError = metrics.GetProperty("relativeWeightError").GetDouble();
+        double recomputedResidual = Math.Sqrt(residual / labels), recomputedError = Math.Sqrt(squared / truth);
+        Assert.True(Math.Abs(recomputedResidual - printedResidual) <= 1e-9 * Math.Max(printedResidual, 1e-12) + 1e-14,
+            $"{mode}/{dictionary}: residual from the files {recomputedResidual:R}, printed {printedResidual:R}");
+        Assert.True(Math.Abs(recomputedError - printedError) <= 1e-12 * Math.Max(printedError, 1e-300) + 1e-15,
+            $"{mode}/{dictionary}: weight error from the files {recomputedError:R}, printed {printedError:R}");
+        Assert.Equal(mode == "convex" ? "identity" : "hungarian", metrics.GetProperty("matchingMethod").GetString());
+        Assert.True(dictionary != "random" || matching.Where((block, k) => block != k).Any(), $"{mode}/{dictionary}: the matching [{string.Join(", ", matching)}] is the identity, so this case does not test it");
+    }
 }
