@@ -1,4 +1,3 @@
-using SparseIhtVerify.Experiments.Sweep;
 using SparseIhtVerify.Solver.Kernels;
 using SparseIhtVerify.Solver.Models.TwoLayerRelu;
 using SparseIhtVerify.Solver.Operators;

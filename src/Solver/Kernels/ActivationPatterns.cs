@@ -1,5 +1,4 @@
 using System.Numerics;
-using SparseIhtVerify.Solver.Kernels;
 
 namespace SparseIhtVerify.Solver.Kernels;
 
