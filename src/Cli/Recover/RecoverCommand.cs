@@ -20,8 +20,8 @@ public static class RecoverCommand
         var mode = new Option<string>("--mode") { Description = "convex (fixed patterns) | scp (h_j := w_j after the warm-up steps)", DefaultValueFactory = _ => "convex" };
         var projection = new Option<int?>("--projection") { Description = "projection size k (≥ s; default s)" };
         var step = new Option<double?>("--step") { Description = $"fixed step μ for {Spellings.SolversThat(s => s.UsesFixedStep)} on the unnormalised A (default 1/λ_max(A_TᵀA_T) on the first support)" };
-        var maxIterations = new Option<int>("--max-iter") { Description = "iteration limit (≥ 1)", DefaultValueFactory = _ => 1000 };
-        var tolerance = new Option<double>("--tol") { Description = "stop when ‖Aw − y‖/‖y‖ ≤ tol (> 0)", DefaultValueFactory = _ => 1e-10 };
+        var maxIterations = new Option<int>("--max-iter") { Description = "iteration limit (≥ 1)", DefaultValueFactory = _ => new SolverOptions().MaxIterations };
+        var tolerance = new Option<double>("--tol") { Description = "stop when ‖Aw − y‖/‖y‖ ≤ tol (> 0)", DefaultValueFactory = _ => new SolverOptions().Tolerance };
         var warmup = new Option<int>("--scp-warmup") { Description = Spellings.ScpWarmupHelp, DefaultValueFactory = _ => new SolverOptions().ScpWarmupSteps };
         var restart = new Option<int>("--scp-restart") { Description = Spellings.ScpRestartHelp, DefaultValueFactory = _ => new SolverOptions().ScpRestartWindow };
         var empty = new Option<string>("--empty-generator") { Description = Spellings.EmptyGeneratorHelp, DefaultValueFactory = _ => Spellings.Word(Spellings.EmptyGenerators, new SolverOptions().EmptyGenerator) };

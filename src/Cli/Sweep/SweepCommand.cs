@@ -37,8 +37,8 @@ public static class SweepCommand
         var mode = new Option<string>("--mode") { Description = "convex (fixed patterns) | scp (h_j := w_j after the warm-up steps)", DefaultValueFactory = _ => "convex" };
         var projection = new Option<int?>("--projection") { Description = "projection size k for every cell (≥ the largest s; default k = s per cell)" };
         var step = new Option<double?>("--step") { Description = $"fixed step μ for {Spellings.SolversThat(s => s.UsesFixedStep)} on the unnormalised A" };
-        var maxIterations = new Option<int>("--max-iter") { Description = "iteration limit of the solvers (≥ 1)", DefaultValueFactory = _ => 1000 };
-        var tolerance = new Option<double>("--tol") { Description = "stop when ‖Aw − y‖/‖y‖ ≤ tol (> 0)", DefaultValueFactory = _ => 1e-10 };
+        var maxIterations = new Option<int>("--max-iter") { Description = "iteration limit of the solvers (≥ 1)", DefaultValueFactory = _ => new SolverOptions().MaxIterations };
+        var tolerance = new Option<double>("--tol") { Description = "stop when ‖Aw − y‖/‖y‖ ≤ tol (> 0)", DefaultValueFactory = _ => new SolverOptions().Tolerance };
         var warmup = new Option<int>("--scp-warmup") { Description = Spellings.ScpWarmupHelp, DefaultValueFactory = _ => new SweepSettings().ScpWarmupSteps };
         var restart = new Option<int>("--scp-restart") { Description = Spellings.ScpRestartHelp, DefaultValueFactory = _ => new SweepSettings().ScpRestartWindow };
         var empty = new Option<string>("--empty-generator") { Description = Spellings.EmptyGeneratorHelp, DefaultValueFactory = _ => Spellings.Word(Spellings.EmptyGenerators, new SweepSettings().EmptyGenerator) };

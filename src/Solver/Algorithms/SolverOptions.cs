@@ -9,7 +9,7 @@ namespace SparseIhtVerify.Solver.Algorithms;
 /// Fixed step μ for IHT and HTP's support selection (on the unnormalised A). When null, μ = 1/λ_max(A_T₀ᵀA_T₀)
 /// for T₀ = supp H_k(Aᵀy), by power iteration. NIHT and AIHT choose their own steps and reject a given one.
 /// </param>
-/// <param name="MaxIterations">Iteration limit ≥ 1.</param>
+/// <param name="MaxIterations">Iteration limit ≥ 1 (1000, the command line's default, which reads it from here).</param>
 /// <param name="Tolerance">Stop when ‖Aw − y‖/‖y‖ ≤ tolerance (&gt; 0).</param>
 /// <param name="Mode">Convex or sequential-convex.</param>
 /// <param name="ScpWarmupSteps">
@@ -35,7 +35,7 @@ public sealed record SolverOptions(
     SolverKind Solver = null!,
     int Projection = 1,
     double? Step = null,
-    int MaxIterations = 300,
+    int MaxIterations = 1000,
     double Tolerance = 1e-10,
     SolverMode Mode = SolverMode.Convex,
     int ScpWarmupSteps = 0,
