@@ -79,7 +79,13 @@ static Dictionary<(int Width, int Nonzeros, long Seed), (double Psnr, double Err
         JsonElement r = row.RootElement, outcome = r.GetProperty("outcome");
         // Results format 2 nests the metrics under outcome.metrics; format 1 (sweeps before 2026-12-04) had them in outcome.
         JsonElement o = outcome.TryGetProperty("metrics", out JsonElement metrics) ? metrics : outcome;
-        double psnr = o.GetProperty("psnrDb") is { ValueKind: JsonValueKind.String } text ? double.Parse(text.GetString()!, CultureInfo.InvariantCulture) : o.GetProperty("psnrDb").GetDouble();
+        // Format 2 writes a non-finite PSNR as null and lists it under nonFinite; format 1 wrote the string "Infinity".
+        double psnr = o.GetProperty("psnrDb") switch
+        {
+            { ValueKind: JsonValueKind.String } text => double.Parse(text.GetString()!, CultureInfo.InvariantCulture),
+            { ValueKind: JsonValueKind.Null } => double.Parse(r.GetProperty("nonFinite").GetProperty("outcome.metrics.psnrDb").GetString()!, CultureInfo.InvariantCulture),
+            var number => number.GetDouble(),
+        };
         runs[(r.GetProperty("width").GetInt32(), r.GetProperty("nonzeros").GetInt32(), r.GetProperty("seed").GetInt64())] =
             (SweepAggregation.CappedPsnr(psnr), o.GetProperty("relativeWeightError").GetDouble(), o.GetProperty("supportRecall").GetDouble());
     }

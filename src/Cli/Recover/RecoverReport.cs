@@ -46,7 +46,7 @@ public sealed record RecoverReport(
         ["metrics.relativeWeightError"] = "‖ŵ_π − w*‖₂/‖w*‖₂ over fused weights w_j = u_j·v_j, blocks matched to planted units (see metrics.matchingMethod)",
         ["metrics.supportPrecision"] = "|Ŝ ∩ S*| / |Ŝ| after matching",
         ["metrics.supportRecall"] = "|Ŝ ∩ S*| / |S*| after matching",
-        ["metrics.psnrDb"] = "20·log10(max|y|) − 10·log10(mean((Aŵ − y)²)), dB, on the training set (Infinity for an exact fit)",
+        ["metrics.psnrDb"] = "20·log10(max|y|) − 10·log10(mean((Aŵ − y)²)), dB, on the training set (null for an exact fit, listed in nonFinite as Infinity)",
         ["metrics.relativeResidual"] = "‖Aŵ − y‖₂ / ‖y‖₂ with the final patterns",
         ["metrics.matching"] = "for each planted unit, the recovered block matched to it (−1: none)",
         ["keptRun"] = "the run the result comes from: 0, or the SCP restart (trace.run) with the lowest relative residual, the earliest among equals",

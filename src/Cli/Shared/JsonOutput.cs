@@ -1,11 +1,13 @@
 using System.Text.Json;
+using SparseIhtVerify.Experiments.IO;
 
 namespace SparseIhtVerify.Cli;
 
 /// <summary>
 /// Where <c>--json PATH</c> goes. <c>-</c> is standard output: the document is then the only thing written there, and
 /// the human-readable report moves to standard error, so <c>sparse-iht recover --json - | python -c …</c> reads pure
-/// JSON. A file is written to a temporary name beside it and renamed, so a crash leaves no torn file.
+/// JSON. A file is written to a temporary name beside it and renamed, so a crash leaves no torn file. Every number in
+/// the document is a number: a non-finite one is null and listed under <c>nonFinite</c> (<see cref="FiniteJson"/>).
 /// </summary>
 public sealed class JsonOutput
 {
@@ -35,7 +37,7 @@ public sealed class JsonOutput
             return;
         }
 
-        string json = JsonSerializer.Serialize(document, Format.Json);
+        string json = FiniteJson.Serialize(document, Format.Json);
         if (_path == StandardOutput)
         {
             Console.Out.WriteLine(json);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using SparseIhtVerify.Experiments.IO;
 using SparseIhtVerify.Solver;
 
 namespace SparseIhtVerify.Experiments.Sweep;
@@ -24,7 +25,7 @@ public sealed class SweepStore : IDisposable
 
     private const string LockFileName = ".sweep.lock";
 
-    /// <summary>How rows are written: camelCase, one line, IEEE specials as "NaN"/"Infinity", nulls left out.</summary>
+    /// <summary>How rows are written (through <see cref="FiniteJson"/>): camelCase, one line, nulls left out; a non-finite number is null and listed under <c>nonFinite</c>.</summary>
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
@@ -184,7 +185,7 @@ public sealed class SweepStore : IDisposable
     /// </summary>
     public void Append(SweepRow row)
     {
-        byte[] line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(row, JsonOptions) + "\n");
+        byte[] line = Encoding.UTF8.GetBytes(FiniteJson.Serialize(row, JsonOptions) + "\n");
         lock (_gate)
         {
             if (_rows.ContainsKey(row.Key))
@@ -240,9 +241,9 @@ public sealed class SweepStore : IDisposable
             SweepRow? row;
             try
             {
-                row = JsonSerializer.Deserialize<SweepRow>(line, JsonOptions);
+                row = FiniteJson.Deserialize<SweepRow>(line, JsonOptions);
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
             {
                 row = null;
             }
@@ -275,7 +276,7 @@ public sealed class SweepStore : IDisposable
         {
             foreach (SweepRow row in rows)
             {
-                writer.Write(JsonSerializer.Serialize(row, JsonOptions));
+                writer.Write(FiniteJson.Serialize(row, JsonOptions));
                 writer.Write('\n');
             }
         }

@@ -101,10 +101,25 @@ public sealed class CommandLineTests
     public void JsonToStandardOutputIsTheOnlyThingWrittenThere(string command, string field)
     {
         System.CommandLine.Command create = command == "recover" ? RecoverCommand.Create() : AuditCommand.Create();
-        var (code, output, error) = CommandRunner.Run(create, "--inputs", "6", "--width", "2", "--nonzeros", "3", "--samples", "300", "--json", "-", "--quiet");
+        // The default audit instance has a NaN (the minimum separation of a pattern set with nothing to separate), so its JSON exercises the rule.
+        string[] instance = command == "recover" ? ["--inputs", "6", "--width", "2", "--nonzeros", "3", "--samples", "300"] : [];
+        var (code, output, error) = CommandRunner.Run(create, [.. instance, "--json", "-", "--quiet"]);
         Assert.Equal(0, code);
         using var document = System.Text.Json.JsonDocument.Parse(output);
         Assert.True(document.RootElement.TryGetProperty(field, out _), $"no '{field}' in the JSON on standard output");
+        // Numbers are numbers: the literals of non-finite values appear only as the values of the nonFinite list.
+        var rest = System.Text.Json.Nodes.JsonNode.Parse(output)!.AsObject();
+        rest.Remove("nonFinite");
+        static IEnumerable<string> Strings(System.Text.Json.Nodes.JsonNode? node) => node switch
+        {
+            System.Text.Json.Nodes.JsonObject o => o.SelectMany(p => Strings(p.Value)),
+            System.Text.Json.Nodes.JsonArray a => a.SelectMany(Strings),
+            System.Text.Json.Nodes.JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.String => [v.GetValue<string>()],
+            _ => [],
+        };
+        string[] literals = Strings(rest).Where(t => t is "Infinity" or "-Infinity" or "NaN").ToArray();
+        Assert.True(literals.Length == 0, $"{literals.Length} non-finite literals outside nonFinite");
+        Assert.True(command == "recover" || document.RootElement.TryGetProperty("nonFinite", out _), "the default audit's JSON lists no non-finite number, so it does not test the rule");
         Assert.Contains(command == "recover" ? "relative weight error" : "restricted constants", error, StringComparison.Ordinal);
         Assert.DoesNotContain("wrote", output, StringComparison.Ordinal);
     }
