@@ -1,24 +1,26 @@
 using System.Globalization;
+using nietras.SeparatedValues;
 using SparseIhtVerify.Solver.Kernels;
 
 namespace SparseIhtVerify.Experiments.IO;
 
 /// <summary>
-/// Reads a user's data matrix (rows = samples) from NumPy <c>.npy</c> (2-D, float32 or float64) or CSV
-/// (comma-separated numbers, every row the same length; a first line with any non-numeric field is a header).
+/// Reads a user's data matrix (rows = samples) from NumPy <c>.npy</c> (2-D float64, float32, int64 or uint8) or CSV
+/// (<see cref="CsvSettings"/>: numbers separated by a delimiter given or inferred, every row the same length, the first
+/// line a header when asked or, by default, when it holds a field that is not a number).
 /// Every failure is an <see cref="InvalidDataException"/> whose message is one line saying what is wrong and where.
 /// </summary>
 public static class DataFile
 {
-    /// <summary>Reads the matrix at <paramref name="path"/>, choosing the format by extension (.npy, else CSV).</summary>
-    public static DataMatrix ReadMatrix(string path)
+    /// <summary>Reads the matrix at <paramref name="path"/>, choosing the format by extension (.npy, else CSV read by <paramref name="csv"/>).</summary>
+    public static DataMatrix ReadMatrix(string path, CsvSettings? csv = null)
     {
         if (!File.Exists(path))
         {
             throw new InvalidDataException($"'{path}' does not exist");
         }
 
-        (int rows, int columns, double[] values) = path.EndsWith(".npy", StringComparison.OrdinalIgnoreCase) ? ReadNpy(path) : ReadCsv(path);
+        (int rows, int columns, double[] values) = path.EndsWith(".npy", StringComparison.OrdinalIgnoreCase) ? ReadNpy(path) : ReadCsv(path, csv ?? new CsvSettings());
         for (int t = 0; t < values.Length; t++)
         {
             if (!double.IsFinite(values[t]))
@@ -46,45 +48,58 @@ public static class DataFile
         return (shape[0], shape[1], values);
     }
 
-    private static (int, int, double[]) ReadCsv(string path)
+    // A CSV file through Sep (a maintained, vectorised reader; quotes and line endings as RFC 4180). Binary files (an .npz
+    // archive, a .npy passed under another name) are refused before parsing with a line that says what they look like.
+    private static (int, int, double[]) ReadCsv(string path, CsvSettings settings)
     {
+        RefuseBinary(path);
+        using SepReader reader = (settings.Delimiter is char delimiter ? Sep.New(delimiter) : Sep.Auto)
+            .Reader(o => o with { HasHeader = false, DisableColCountCheck = true, Unescape = true, Trim = SepTrim.All })
+            .FromFile(path);
         var values = new List<double>();
-        int columns = -1, rows = 0, lineNumber = 0;
-        foreach (string raw in File.ReadLines(path))
+        int columns = -1, rows = 0;
+        bool first = true, skippedHeader = false;
+        foreach (SepReader.Row row in reader)
         {
-            lineNumber++;
-            string line = raw.Trim();
-            if (line.Length == 0)
+            int line = row.RowIndex + 1; // rows are lines here (numbers hold no quoted line breaks)
+            bool header = first && settings.Header == CsvHeader.Yes;
+            if (row.ColCount == 1 && row[0].Span.Length == 0)
             {
+                first = false;
                 continue;
             }
 
-            string[] fields = line.Split(',');
-            var parsed = new double[fields.Length];
-            bool numeric = true;
-            for (int f = 0; f < fields.Length && numeric; f++)
+            var parsed = new double[row.ColCount];
+            int bad = -1;
+            for (int c = 0; c < row.ColCount && bad < 0 && !header; c++)
             {
-                numeric = double.TryParse(fields[f].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out parsed[f]);
+                if (!double.TryParse(row[c].Span, NumberStyles.Float, CultureInfo.InvariantCulture, out parsed[c]))
+                {
+                    bad = c;
+                }
             }
 
-            if (!numeric)
+            if (header || (bad >= 0 && first && settings.Header == CsvHeader.Auto))
             {
-                if (rows == 0 && columns < 0)
-                {
-                    columns = fields.Length;
-                    continue;
-                }
+                first = false;
+                skippedHeader = true;
+                continue;
+            }
 
-                throw new InvalidDataException($"line {lineNumber} holds a field that is not a number");
+            first = false;
+            if (bad >= 0)
+            {
+                string hint = settings.Header == CsvHeader.No && line == 1 ? " (the header setting says the first line is data)" : string.Empty;
+                throw new InvalidDataException($"line {line}, field {bad + 1}: '{row[bad].ToString()}' is not a number{hint}");
             }
 
             if (columns < 0)
             {
-                columns = fields.Length;
+                columns = row.ColCount;
             }
-            else if (fields.Length != columns)
+            else if (row.ColCount != columns)
             {
-                throw new InvalidDataException($"line {lineNumber} has {fields.Length} fields but earlier lines have {columns} (ragged CSV)");
+                throw new InvalidDataException($"line {line} has {row.ColCount} fields but earlier lines have {columns} (ragged CSV, or another delimiter than '{reader.Spec.Sep.Separator}')");
             }
 
             values.AddRange(parsed);
@@ -93,9 +108,35 @@ public static class DataFile
 
         if (rows == 0)
         {
-            throw new InvalidDataException("the CSV file holds no data rows");
+            throw new InvalidDataException(skippedHeader ? "the CSV file holds no data rows (its first line was read as a header)" : "the CSV file holds no data rows");
         }
 
         return (rows, columns, values.ToArray());
+    }
+
+    private static void RefuseBinary(string path)
+    {
+        var head = new byte[4096];
+        int read;
+        using (FileStream stream = File.OpenRead(path))
+        {
+            read = stream.Read(head, 0, head.Length);
+        }
+
+        ReadOnlySpan<byte> start = head.AsSpan(0, read);
+        if (start.StartsWith("PK\u0003\u0004"u8))
+        {
+            throw new InvalidDataException("is a zip archive (an .npz?), not CSV: pass the .npy member or a CSV file");
+        }
+
+        if (start.Length >= 6 && start[0] == 0x93 && start[1..6].SequenceEqual("NUMPY"u8))
+        {
+            throw new InvalidDataException("is a NumPy .npy array, not CSV: give it the .npy extension");
+        }
+
+        if (start.Contains((byte)0))
+        {
+            throw new InvalidDataException("holds binary data (a NUL byte in its first 4 KB), not CSV text");
+        }
     }
 }
