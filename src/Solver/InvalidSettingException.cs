@@ -9,15 +9,22 @@ namespace SparseIhtVerify.Solver;
 /// </summary>
 public sealed class InvalidSettingException : ArgumentException
 {
-    /// <summary>Creates the exception for <paramref name="setting"/> with a one-line <paramref name="message"/>.</summary>
-    public InvalidSettingException(string setting, string message)
+    /// <summary>
+    /// Creates the exception for <paramref name="setting"/> with a one-line <paramref name="message"/>; <paramref name="remedy"/>
+    /// names another setting that resolves it, when one does (the message says in words what it would do).
+    /// </summary>
+    public InvalidSettingException(string setting, string message, string? remedy = null)
         : base(message)
     {
         Setting = setting;
+        Remedy = remedy;
     }
 
     /// <summary>The setting's name, e.g. <c>nonzeros</c>.</summary>
     public string Setting { get; }
+
+    /// <summary>Another setting that resolves the problem (e.g. <c>force</c> for a results folder of another sweep), or null.</summary>
+    public string? Remedy { get; }
 
     /// <summary>Requires <paramref name="value"/> ≥ <paramref name="lowest"/>.</summary>
     public static void RequireAtLeast(string setting, long value, long lowest)

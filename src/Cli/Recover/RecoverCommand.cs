@@ -19,13 +19,13 @@ public static class RecoverCommand
         var solver = new Option<string>("--solver") { Description = string.Join(" | ", SolverCatalogue.All.Select(s => $"{s.Word} ({s.Summary}; {s.Source})")), DefaultValueFactory = _ => new SolverOptions().Solver.Word };
         var mode = new Option<string>("--mode") { Description = "convex (fixed patterns) | scp (h_j := w_j after the warm-up steps)", DefaultValueFactory = _ => "convex" };
         var projection = new Option<int?>("--projection") { Description = "projection size k (≥ s; default s)" };
-        var step = new Option<double?>("--step") { Description = $"fixed step μ for {Spellings.SolversThat(s => s.UsesFixedStep)} on the unnormalised A (default 1/λ_max(A_TᵀA_T) on the first support)" };
+        var step = new Option<double?>("--step") { Description = $"fixed step μ for {SolverCatalogue.Words(s => s.UsesFixedStep, "/")} on the unnormalised A (default 1/λ_max(A_TᵀA_T) on the first support)" };
         var maxIterations = new Option<int>("--max-iter") { Description = "iteration limit (≥ 1)", DefaultValueFactory = _ => new SolverOptions().MaxIterations };
         var tolerance = new Option<double>("--tol") { Description = "stop when ‖Aw − y‖/‖y‖ ≤ tol (> 0)", DefaultValueFactory = _ => new SolverOptions().Tolerance };
         var warmup = new Option<int>("--scp-warmup") { Description = Spellings.ScpWarmupHelp, DefaultValueFactory = _ => new SolverOptions().ScpWarmupSteps };
         var restart = new Option<int>("--scp-restart") { Description = Spellings.ScpRestartHelp, DefaultValueFactory = _ => new SolverOptions().ScpRestartWindow };
         var empty = new Option<string>("--empty-generator") { Description = Spellings.EmptyGeneratorHelp, DefaultValueFactory = _ => Spellings.Word(Spellings.EmptyGenerators, new SolverOptions().EmptyGenerator) };
-        var inner = new Option<int>("--inner-steps") { Description = $"{Spellings.SolversThat(s => s.UsesInnerSteps)}: Armijo steps on the new support per step (10 as in the reference)", DefaultValueFactory = _ => new SolverOptions().InnerSteps };
+        var inner = new Option<int>("--inner-steps") { Description = $"{SolverCatalogue.Words(s => s.UsesInnerSteps, "/")}: Armijo steps on the new support per step (10 as in the reference)", DefaultValueFactory = _ => new SolverOptions().InnerSteps };
         var threads = new Option<int>("--threads") { Description = "threads for the gradient pass (results are identical for any value)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var backend = new Option<string>("--backend") { Description = Spellings.BackendHelp, DefaultValueFactory = _ => KernelBackendCatalogue.AutomaticWord };
         var json = new Option<string?>("--json") { Description = "write the full result as JSON to this file (- : to standard output, which then holds nothing else; the report goes to standard error)" };

@@ -16,6 +16,6 @@ public static class Flags
     /// <summary>The flag of <paramref name="setting"/>, with its dashes.</summary>
     public static string For(string setting) => "--" + (Renamed.TryGetValue(setting, out string? flag) ? flag : setting);
 
-    /// <summary>The one line shown to users: <c>--flag: message</c>.</summary>
-    public static string OneLine(InvalidSettingException e) => $"{For(e.Setting)}: {e.Message}";
+    /// <summary>The one line shown to users: <c>--flag: message</c>, and <c>(--remedy)</c> when a setting resolves it.</summary>
+    public static string OneLine(InvalidSettingException e) => e.Remedy is string remedy ? $"{For(e.Setting)}: {e.Message} ({For(remedy)})" : $"{For(e.Setting)}: {e.Message}";
 }

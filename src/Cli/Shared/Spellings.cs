@@ -65,9 +65,6 @@ public static class Spellings
     /// <summary>The solver catalogue's words.</summary>
     public static readonly IReadOnlyDictionary<string, SolverKind> Solvers = SolverCatalogue.All.ToDictionary(s => s.Word);
 
-    /// <summary>The words of the solvers with a property, joined by '/' (e.g. "iht/htp" for those that take a fixed step).</summary>
-    public static string SolversThat(Func<SolverKind, bool> property) => string.Join("/", SolverCatalogue.All.Where(property).Select(s => s.Word));
-
     public static readonly IReadOnlyDictionary<string, SolverMode> Modes = new Dictionary<string, SolverMode>
     {
         ["convex"] = SolverMode.Convex, ["scp"] = SolverMode.SequentialConvex,

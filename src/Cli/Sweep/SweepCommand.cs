@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using SparseIhtVerify.Solver;
-using SparseIhtVerify.Solver.Algorithms;
 using SparseIhtVerify.Experiments.Baselines;
 using SparseIhtVerify.Experiments.Sweep;
+using SparseIhtVerify.Solver;
+using SparseIhtVerify.Solver.Algorithms;
 using SparseIhtVerify.Solver.Models.TwoLayerRelu;
+using SparseIhtVerify.Solver.Solvers;
 using SparseIhtVerify.Theory.Audit;
 
 namespace SparseIhtVerify.Cli;
@@ -36,13 +37,13 @@ public static class SweepCommand
         var rule = new Option<string>("--pattern-rule") { Description = "pattern bit: geq (1[xᵀh ≥ 0], the paper) | gt (1[xᵀh > 0], the reference code)", DefaultValueFactory = _ => "geq" };
         var mode = new Option<string>("--mode") { Description = "convex (fixed patterns) | scp (h_j := w_j after the warm-up steps)", DefaultValueFactory = _ => "convex" };
         var projection = new Option<int?>("--projection") { Description = "projection size k for every cell (≥ the largest s; default k = s per cell)" };
-        var step = new Option<double?>("--step") { Description = $"fixed step μ for {Spellings.SolversThat(s => s.UsesFixedStep)} on the unnormalised A" };
+        var step = new Option<double?>("--step") { Description = $"fixed step μ for {SolverCatalogue.Words(s => s.UsesFixedStep, "/")} on the unnormalised A" };
         var maxIterations = new Option<int>("--max-iter") { Description = "iteration limit of the solvers (≥ 1)", DefaultValueFactory = _ => new SolverOptions().MaxIterations };
         var tolerance = new Option<double>("--tol") { Description = "stop when ‖Aw − y‖/‖y‖ ≤ tol (> 0)", DefaultValueFactory = _ => new SolverOptions().Tolerance };
         var warmup = new Option<int>("--scp-warmup") { Description = Spellings.ScpWarmupHelp, DefaultValueFactory = _ => new SweepSettings().ScpWarmupSteps };
         var restart = new Option<int>("--scp-restart") { Description = Spellings.ScpRestartHelp, DefaultValueFactory = _ => new SweepSettings().ScpRestartWindow };
         var empty = new Option<string>("--empty-generator") { Description = Spellings.EmptyGeneratorHelp, DefaultValueFactory = _ => Spellings.Word(Spellings.EmptyGenerators, new SweepSettings().EmptyGenerator) };
-        var inner = new Option<int>("--inner-steps") { Description = $"{Spellings.SolversThat(s => s.UsesInnerSteps)}: Armijo steps on the new support per step", DefaultValueFactory = _ => new SolverOptions().InnerSteps };
+        var inner = new Option<int>("--inner-steps") { Description = $"{SolverCatalogue.Words(s => s.UsesInnerSteps, "/")}: Armijo steps on the new support per step", DefaultValueFactory = _ => new SolverOptions().InnerSteps };
         var impSteps = new Option<int>("--imp-steps") { Description = "imp: full-batch Adam steps per pruning round (15 as the reference code)", DefaultValueFactory = _ => 15 };
         var impRate = new Option<double>("--imp-lr") { Description = "imp: Adam learning rate", DefaultValueFactory = _ => 1e-3 };
         var audit = new Option<bool>("--audit") { Description = "also audit every cell and seed (guarantee verdicts on the planted patterns) and outline where a guarantee holds" };
@@ -119,7 +120,7 @@ public static class SweepCommand
             var plan = new SweepPlan(grid, settings);
             string folder = parse.GetValue(output)!;
 
-            using SweepStore store = OpenStore(folder, plan, parse.GetValue(force));
+            using SweepStore store = SweepStore.Open(folder, plan, parse.GetValue(force));
             Console.Out.Write(SweepText.Header(plan, dictionaryWord is null, parallelCells, threadCount));
             Console.Out.Write(SweepText.Opened(store, grid));
             Console.Out.Flush();
@@ -228,19 +229,6 @@ public static class SweepCommand
 
             context.Cancel = true;
             _source.Cancel();
-        }
-    }
-
-    // The store refuses a folder that holds another sweep; the command line says which flag replaces it.
-    private static SweepStore OpenStore(string folder, SweepPlan plan, bool force)
-    {
-        try
-        {
-            return SweepStore.Open(folder, plan, force);
-        }
-        catch (InvalidSettingException e) when (e.Setting == "out" && !force && e.Message.Contains("holds a different sweep", StringComparison.Ordinal))
-        {
-            throw new InvalidSettingException("out", $"{e.Message} (--force moves its results aside and starts this sweep there)");
         }
     }
 }

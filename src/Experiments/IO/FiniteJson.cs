@@ -25,7 +25,14 @@ public static class FiniteJson
     /// </summary>
     public static string Serialize<T>(T value, JsonSerializerOptions options)
     {
-        JsonNode? node = JsonSerializer.SerializeToNode(value, options);
+        // Most documents have no non-finite number: then the plain text is the answer, and no node tree is built.
+        string plain = JsonSerializer.Serialize(value, options);
+        if (!Literals.Any(literal => plain.Contains($"\"{literal}\"", StringComparison.Ordinal)))
+        {
+            return plain;
+        }
+
+        JsonNode? node = JsonNode.Parse(plain);
         var flags = new JsonObject();
         if (Literal(node) is not null)
         {
@@ -49,6 +56,11 @@ public static class FiniteJson
     /// <summary>Reads a document written by <see cref="Serialize{T}"/> (or one without non-finite numbers).</summary>
     public static T? Deserialize<T>(string json, JsonSerializerOptions options)
     {
+        if (!json.Contains($"\"{FlagProperty}\"", StringComparison.Ordinal))
+        {
+            return JsonSerializer.Deserialize<T>(json, options);
+        }
+
         JsonNode? node = JsonNode.Parse(json);
         if (node is JsonObject document && document[FlagProperty] is JsonObject flags)
         {

@@ -97,8 +97,7 @@ public sealed record SweepSettings(
 
         if (Step is not null && !grid.Methods.Any(m => m.Solver?.UsesFixedStep == true))
         {
-            string words = string.Join(" and ", SolverCatalogue.All.Where(s => s.UsesFixedStep).Select(s => s.Word));
-            throw new InvalidSettingException("step", $"applies to {words} only, and the methods include none of them");
+            throw new InvalidSettingException("step", $"applies to {SolverCatalogue.Words(s => s.UsesFixedStep, " and ")} only, and the methods include none of them");
         }
 
         ImpSettings.Validate();

@@ -147,7 +147,7 @@ public sealed class SweepStore : IDisposable
                 if (!force)
                 {
                     string changes = storedFingerprint is null ? "it has results but no readable sweep.json" : $"changed: {Differences(storedSettings, plan.Describe())}";
-                    throw new InvalidSettingException("out", $"'{folder}' holds a different sweep ({changes}); rerun with its settings to resume it, or replace it");
+                    throw new InvalidSettingException("out", $"'{folder}' holds a different sweep ({changes}); rerun with its settings to resume it, or replace it: its results are moved aside and this sweep starts there", remedy: "force");
                 }
 
                 replacedSuffix = ".replaced-" + DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);

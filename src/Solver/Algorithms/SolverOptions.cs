@@ -62,7 +62,7 @@ public sealed record SolverOptions(
             InvalidSettingException.RequirePositive("step", step);
             if (!Solver.UsesFixedStep)
             {
-                throw new InvalidSettingException("step", $"applies to {string.Join(" and ", SolverCatalogue.All.Where(s => s.UsesFixedStep).Select(s => s.Word))} only; {Solver.Word} chooses its own step");
+                throw new InvalidSettingException("step", $"applies to {SolverCatalogue.Words(s => s.UsesFixedStep, " and ")} only; {Solver.Word} chooses its own step");
             }
         }
 

@@ -30,6 +30,9 @@ public static class SolverCatalogue
     /// <summary>Every row, in the order results, help texts and plots use.</summary>
     public static IReadOnlyList<SolverKind> All { get; } = [Iht, Niht, Aiht, Htp, CoSaMP];
 
+    /// <summary>The words of the rows with <paramref name="property"/>, joined by <paramref name="separator"/> (e.g. "iht and htp" for those that take a fixed step).</summary>
+    public static string Words(Func<SolverKind, bool> property, string separator) => string.Join(separator, All.Where(property).Select(s => s.Word));
+
     /// <summary>The row spelled <paramref name="word"/>, or null.</summary>
     public static SolverKind? Find(string word) => All.FirstOrDefault(s => s.Word == word);
 }

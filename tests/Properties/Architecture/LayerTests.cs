@@ -63,7 +63,7 @@ public sealed partial class LayerTests
         // Names relative to the enclosing namespace SparseIhtVerify.Solver (e.g. "Algorithms.SolverMode" inside Kernels).
         if (ns.StartsWith("SparseIhtVerify.Solver", StringComparison.Ordinal))
         {
-            foreach (Match m in RelativeSolverName().Matches(text))
+            foreach (Match m in RelativeSolverName.Matches(text))
             {
                 string referenced = "SparseIhtVerify.Solver." + m.Groups["part"].Value;
                 if (LayerOf(referenced) is { } target && target.Layer > own.Value.Layer)
@@ -184,8 +184,9 @@ public sealed partial class LayerTests
     [GeneratedRegex(@"\b(?<ns>SparseIhtVerify(?:\.[A-Z]\w*)+)")]
     private static partial Regex QualifiedName();
 
-    [GeneratedRegex(@"(?<![\w.])(?<part>Operators|Thresholding|Algorithms|Solvers|Metrics|Models)\.[A-Z]\w*")]
-    private static partial Regex RelativeSolverName();
+    // A namespace of the layers table named relative to SparseIhtVerify.Solver, e.g. "Algorithms.SolverMode".
+    private static readonly Regex RelativeSolverName = new(
+        $@"(?<![\w.])(?<part>{string.Join('|', Layers.Select(l => l.Prefix).Where(p => p.StartsWith("SparseIhtVerify.Solver.", StringComparison.Ordinal)).Select(p => p["SparseIhtVerify.Solver.".Length..]))})\.[A-Z]\w*");
 
     [GeneratedRegex(@"\b(?:class|record)\s+(?<name>[A-Z]\w*)(?:<[^>]*>)?(?:\([^)]*\))?\s*(?::\s*(?<base>[^{\r\n]+))?")]
     private static partial Regex TypeDeclaration();

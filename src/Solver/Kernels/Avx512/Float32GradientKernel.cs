@@ -24,7 +24,7 @@ public static class Float32GradientKernel
     /// <summary>result[b·d + ℓ] ← g_{firstBlock+b}[ℓ] computed in single precision (see the class remarks).</summary>
     public static void Accumulate(DataMatrix data, ActivationPatterns patterns, ReadOnlySpan<double> r, int firstBlock, int blockCount, Span<double> result, GradientWorkspace? workspace = null)
     {
-        Check(data, patterns, r, firstBlock, blockCount, result);
+        KernelChecks.Gradient(data, patterns, r, firstBlock, blockCount, result);
         if (blockCount == 0)
         {
             return;
@@ -87,7 +87,7 @@ public static class Float32GradientKernel
     /// <summary>Plain reference: per entry, sum ← fma(fl(X[i, ℓ]), fl(r_i), sum) in float over the active rows in order.</summary>
     public static void AccumulateReference(DataMatrix data, ActivationPatterns patterns, ReadOnlySpan<double> r, int firstBlock, int blockCount, Span<double> result)
     {
-        Check(data, patterns, r, firstBlock, blockCount, result);
+        KernelChecks.Gradient(data, patterns, r, firstBlock, blockCount, result);
         int d = data.Columns;
         for (int b = 0; b < blockCount; b++)
         {
@@ -119,24 +119,6 @@ public static class Float32GradientKernel
 
         return copy;
     });
-
-    private static void Check(DataMatrix data, ActivationPatterns patterns, ReadOnlySpan<double> r, int firstBlock, int blockCount, Span<double> result)
-    {
-        if (patterns.Samples != data.Rows || r.Length != data.Rows)
-        {
-            throw new ArgumentException($"X has {data.Rows} rows, the patterns {patterns.Samples} samples and r {r.Length} entries");
-        }
-
-        if (firstBlock < 0 || blockCount < 0 || firstBlock + blockCount > patterns.Blocks)
-        {
-            throw new ArgumentOutOfRangeException(nameof(firstBlock), $"blocks [{firstBlock}, {firstBlock + blockCount}) exceed [0, {patterns.Blocks})");
-        }
-
-        if (result.Length != blockCount * data.Columns)
-        {
-            throw new ArgumentException($"result must hold {blockCount}×{data.Columns} values");
-        }
-    }
 
     // panel[(i − firstRow)·32 + jj] = D_{first+jj}[i] ? fl(r_i) : +0 (jj ≥ count: 0); firstRow a multiple of 64.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
