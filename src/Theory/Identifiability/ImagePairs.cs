@@ -8,7 +8,10 @@ namespace SparseIhtVerify.Theory.Identifiability;
 /// Builds and verifies pairs of distinct s-sparse vectors with one image, for the question without w*: a null vector v with
 /// ‖v‖₀ = k ≤ 2s is split by support position into u = v on its first ⌈k/2⌉ indices and u′ = −v on the rest, so
 /// u − u′ = v, both are s-sparse and u ≠ u′; the pair is kept when ‖Au − Au′‖ ≤ 1e−9·max(‖Au‖, ‖Au′‖), from two forward
-/// products (0/0 counts as 0: both images exactly zero).
+/// products (0/0 counts as 0: both images exactly zero). When the halves do not verify, each half of two or more entries is
+/// tried as a null vector in its own right: a singular vector may combine null vectors on disjoint column sets (two pairs of
+/// parallel columns, say), and a split along that seam leaves two halves whose images are both rounding noise, so their relative
+/// difference is O(1) although each half is itself a null vector. Every kept pair still passes the same relative test.
 /// </summary>
 internal sealed class ImagePairs : ICounterexamples
 {
@@ -57,6 +60,15 @@ internal sealed class ImagePairs : ICounterexamples
         if (difference <= Tolerance)
         {
             Found.Add(new SecondSolutionCandidate(u, other, difference, method, origin));
+            return;
+        }
+
+        foreach (SparseVector part in new[] { u, other })
+        {
+            if (part.Count >= 2)
+            {
+                FromNullVector(part, method, origin);
+            }
         }
     }
 }
