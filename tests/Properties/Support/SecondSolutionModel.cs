@@ -12,7 +12,8 @@ public sealed record ModelPair(double[] First, double[] Second, double Residual,
 /// that the check's choice can be compared with the whole candidate set: from a null vector v and a reference w,
 /// w − (w_i/v_i)·v with coordinate i set to 0 for every i ∈ supp v ∩ supp w, and w + (‖w‖/‖v‖)·v
 /// (each kept when s-sparse, ‖w₂ − w‖ &gt; 1e−6‖w‖ and ‖Aw₂ − y‖/‖y‖ ≤ 1e−9); without w*, v split into its first ⌈k/2⌉ nonzeros u
-/// and u′ = −(the rest), kept when k ≤ 2s and ‖Au − Au′‖ ≤ 1e−9·max(‖Au‖, ‖Au′‖). The reported pair is the one with the
+/// and u′ = −(the rest), kept when k ≤ 2s and ‖Au − Au′‖ ≤ 1e−9·max(‖Au‖, ‖Au′‖), else each half of two or more entries split
+/// in its turn. The reported pair is the one with the
 /// smallest residual, then the fewest nonzeros, then the lowest support of the second vector, then of the first.
 /// Residuals are forward products of the operator under test (the definition of "verified").
 /// </summary>
@@ -114,6 +115,16 @@ public sealed class SecondSolutionModel(SensingOperator sensing, int sparsity, d
         if (relative <= Tolerance)
         {
             Pairs.Add(new ModelPair(u, other, relative, source, origin));
+            return;
+        }
+
+        // A failed split: each half of two or more entries is tried as a null vector of its own.
+        foreach (double[] part in new[] { u, other })
+        {
+            if (Nonzeros(part) >= 2)
+            {
+                SplitPair(part, source, origin);
+            }
         }
     }
 
