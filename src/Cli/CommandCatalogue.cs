@@ -9,6 +9,8 @@ public static class CommandCatalogue
     public static IReadOnlyList<Func<Command>> All { get; } =
     [
         RecoverCommand.Create,
+        FitCommand.Create,
+        PredictCommand.Create,
         AuditCommand.Create,
         BenchCommand.Create,
         SweepCommand.Create,

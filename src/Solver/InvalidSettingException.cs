@@ -35,6 +35,15 @@ public sealed class InvalidSettingException : ArgumentException
         }
     }
 
+    /// <summary>Requires <paramref name="lowest"/> ≤ <paramref name="value"/> ≤ <paramref name="highest"/>.</summary>
+    public static void RequireInRange(string setting, long value, long lowest, long highest)
+    {
+        if (value < lowest || value > highest)
+        {
+            throw new InvalidSettingException(setting, $"must lie in [{lowest}, {highest}], got {value}");
+        }
+    }
+
     /// <summary>Requires a finite <paramref name="value"/> &gt; 0.</summary>
     public static void RequirePositive(string setting, double value)
     {

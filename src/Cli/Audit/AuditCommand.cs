@@ -37,15 +37,14 @@ public static class AuditCommand
         var modelSeconds = new Option<double?>("--model-check-seconds") { Description = "an explicit time cap on the model check (default: none; its iteration budget comes from --model-check-work)" };
         var modelWork = new Option<double>("--model-check-work") { Description = "multiply–adds for the model check's solvers (iterations = work/(n·N), within [20, 500]; > 0)", DefaultValueFactory = _ => SparseIhtVerify.Theory.Representation.ModelCheck.DefaultWork };
         var data = new Option<string?>("--data") { Description = "audit your own data: X as .npy (2-D float32/float64) or CSV, rows = samples" };
-        var header = new Option<string>("--header") { Description = "CSV files of --data and --generators: auto (a first line with a field that is not a number is a header) | yes | no", DefaultValueFactory = _ => "auto" };
-        var delimiter = new Option<string?>("--delimiter") { Description = "CSV field separator, one character or 'tab' (default: inferred from the first line: , ; tab |)" };
+        var files = new DataOptions();
         var generators = new Option<string?>("--generators") { Description = "with --data: generators h_j as .npy or CSV (p rows × d); default --width random N(0, I) generators" };
         var threads = new Option<int>("--threads") { Description = "threads for the solver runs", DefaultValueFactory = _ => Environment.ProcessorCount };
         var json = new Option<string?>("--json") { Description = "write the full audit as JSON to this file (- : to standard output, which then holds nothing else; the report goes to standard error)" };
         var quiet = new Option<bool>("--quiet") { Description = "no progress on standard error" };
 
         var command = new Command("audit", "Check whether the recovery guarantee's hypotheses hold on an instance (or your data), and whether the solvers agree.");
-        foreach (Option option in instance.All.Concat([projection, levels, budgetSupports, budgetWork, budgetSeconds, restrict, modelSeconds, modelWork, data, generators, header, delimiter, threads, json, quiet]))
+        foreach (Option option in instance.All.Concat([projection, levels, budgetSupports, budgetWork, budgetSeconds, restrict, modelSeconds, modelWork, data, generators, threads, json, quiet]).Concat(files.All))
         {
             command.Options.Add(option);
         }
@@ -77,7 +76,7 @@ public static class AuditCommand
             int[] extraLevels = ParseLevels(parse.GetValue(levels));
 
             (AuditSubject subject, string description) = parse.GetValue(data) is string dataPath
-                ? FromData(parse, instance, dataPath, parse.GetValue(generators), parse.GetValue(projection), threadCount)
+                ? FromData(parse, instance, files, dataPath, parse.GetValue(generators), parse.GetValue(projection), threadCount)
                 : FromPlanted(parse, instance, parse.GetValue(projection), threadCount, parse.GetValue(generators));
             var options = new AuditOptions(new EstimationBudget(supports, work, seconds, Seed: parse.GetValue(instance.Seed)), extraLevels,
                 parse.GetValue(restrict), modelCheckSeconds, threadCount, modelCheckWork);
@@ -139,15 +138,15 @@ public static class AuditCommand
         return (AuditSubject.Planted(new PlantedInstance(network, dictionary, sensing), k), description);
     }
 
-    private static (AuditSubject, string) FromData(ParseResult parse, InstanceOptions instance, string dataPath, string? generatorPath, int? projection, int threads)
+    private static (AuditSubject, string) FromData(ParseResult parse, InstanceOptions instance, DataOptions files, string dataPath, string? generatorPath, int? projection, int threads)
     {
-        CsvSettings csv = Csv(parse.GetValue<string>("--header")!, parse.GetValue<string?>("--delimiter"));
-        DataMatrix data = Read("data", dataPath, csv);
+        CsvSettings csv = files.Csv(parse);
+        DataMatrix data = DataOptions.Matrix("data", dataPath, csv);
         double[] generators;
         int blocks;
         if (generatorPath is not null)
         {
-            DataMatrix given = Read("generators", generatorPath, csv);
+            DataMatrix given = DataOptions.Matrix("generators", generatorPath, csv);
             if (given.Columns != data.Columns)
             {
                 throw new CliFailure($"--generators: rows must have d = {data.Columns} entries like the data's rows, got {given.Columns}");
@@ -160,8 +159,7 @@ public static class AuditCommand
         {
             blocks = parse.GetValue(instance.Width) + parse.GetValue(instance.ExtraUnits);
             InvalidSettingException.RequireAtLeast("width", blocks, 1);
-            generators = new double[blocks * data.Columns];
-            new SeededRandom(parse.GetValue(instance.Seed), RandomStream.Dictionary).FillGaussian(generators);
+            generators = GeneratorDictionary.Random(data.Columns, blocks, parse.GetValue(instance.Seed)).Generators.ToArray();
         }
 
         int s = parse.GetValue(instance.Nonzeros);
@@ -176,36 +174,5 @@ public static class AuditCommand
         string description = string.Create(CultureInfo.InvariantCulture,
             $"data {dataPath} (n = {data.Rows}, d = {data.Columns}); generators {(generatorPath ?? $"random N(0, I), seed {parse.GetValue(instance.Seed)}")} (p = {blocks}, N = {unknowns}); sparsity s = {s}; pattern rule {Spellings.Word(Spellings.PatternRules, rule)}");
         return (new AuditSubject(sensing, generators, s, projection ?? s, null, null), description);
-    }
-
-    private static CsvSettings Csv(string header, string? delimiter)
-    {
-        CsvHeader mode = header switch
-        {
-            "auto" => CsvHeader.Auto,
-            "yes" => CsvHeader.Yes,
-            "no" => CsvHeader.No,
-            _ => throw new InvalidSettingException("header", $"must be one of auto, yes, no; got '{header}'"),
-        };
-        char? separator = delimiter switch
-        {
-            null => null,
-            "tab" or "\\t" => '\t',
-            { Length: 1 } one when one[0] is not ('"' or '\r' or '\n') && !char.IsLetterOrDigit(one[0]) && one[0] != '.' && one[0] != '-' && one[0] != '+' => one[0],
-            _ => throw new InvalidSettingException("delimiter", $"must be one character that cannot be part of a number (such as , ; | or tab), got '{delimiter}'"),
-        };
-        return new CsvSettings(mode, separator);
-    }
-
-    private static DataMatrix Read(string option, string path, CsvSettings csv)
-    {
-        try
-        {
-            return DataFile.ReadMatrix(path, csv);
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or FormatException or OverflowException)
-        {
-            throw new CliFailure($"--{option}: {path}: {e.Message}");
-        }
     }
 }

@@ -16,29 +16,13 @@ public static class RecoverCommand
     public static Command Create()
     {
         var instance = new InstanceOptions();
-        var solver = new Option<string>("--solver") { Description = string.Join(" | ", SolverCatalogue.All.Select(s => $"{s.Word} ({s.Summary}; {s.Source})")), DefaultValueFactory = _ => new SolverOptions().Solver.Word };
-        var mode = new Option<string>("--mode") { Description = "convex (fixed patterns) | scp (h_j := w_j after the warm-up steps)", DefaultValueFactory = _ => "convex" };
-        var projection = new Option<int?>("--projection") { Description = "projection size k (≥ s; default s)" };
-        var step = new Option<double?>("--step") { Description = $"fixed step μ for {SolverCatalogue.Words(s => s.UsesFixedStep, "/")} on the unnormalised A (default 1/λ_max(A_TᵀA_T) on the first support)" };
-        var maxIterations = new Option<int>("--max-iter") { Description = "iteration limit (≥ 1)", DefaultValueFactory = _ => new SolverOptions().MaxIterations };
-        var tolerance = new Option<double>("--tol") { Description = "stop when ‖Aw − y‖/‖y‖ ≤ tol (> 0)", DefaultValueFactory = _ => new SolverOptions().Tolerance };
-        var warmup = new Option<int>("--scp-warmup") { Description = Spellings.ScpWarmupHelp, DefaultValueFactory = _ => new SolverOptions().ScpWarmupSteps };
-        var restart = new Option<int>("--scp-restart") { Description = Spellings.ScpRestartHelp, DefaultValueFactory = _ => new SolverOptions().ScpRestartWindow };
-        var empty = new Option<string>("--empty-generator") { Description = Spellings.EmptyGeneratorHelp, DefaultValueFactory = _ => Spellings.Word(Spellings.EmptyGenerators, new SolverOptions().EmptyGenerator) };
-        var inner = new Option<int>("--inner-steps") { Description = $"{SolverCatalogue.Words(s => s.UsesInnerSteps, "/")}: Armijo steps on the new support per step (10 as in the reference)", DefaultValueFactory = _ => new SolverOptions().InnerSteps };
-        var threads = new Option<int>("--threads") { Description = "threads for the gradient pass (results are identical for any value)", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var backend = new Option<string>("--backend") { Description = Spellings.BackendHelp, DefaultValueFactory = _ => KernelBackendCatalogue.AutomaticWord };
+        var solver = new SolverFlags();
         var json = new Option<string?>("--json") { Description = "write the full result as JSON to this file (- : to standard output, which then holds nothing else; the report goes to standard error)" };
         var export = new Option<string?>("--export") { Description = "write the instance and result as .npy files into this directory" };
         var quiet = new Option<bool>("--quiet") { Description = "no progress on standard error" };
 
         var command = new Command("recover", "Draw a planted sparse ReLU network and recover its weights by iterative hard thresholding.");
-        foreach (Option option in instance.All)
-        {
-            command.Options.Add(option);
-        }
-
-        foreach (Option option in new Option[] { solver, mode, projection, step, maxIterations, tolerance, warmup, restart, empty, inner, threads, backend, json, export, quiet })
+        foreach (Option option in instance.All.Concat(solver.All).Concat([json, export, quiet]))
         {
             command.Options.Add(option);
         }
@@ -46,20 +30,8 @@ public static class RecoverCommand
         command.SetAction(parse =>
         {
             var spec = instance.Spec(parse);
-            var options = new SolverOptions(
-                Solver: Spellings.Parse(Spellings.Solvers, "solver", parse.GetValue(solver)!),
-                Projection: parse.GetValue(projection) ?? spec.Nonzeros,
-                Step: parse.GetValue(step),
-                MaxIterations: parse.GetValue(maxIterations),
-                Tolerance: parse.GetValue(tolerance),
-                Mode: Spellings.Parse(Spellings.Modes, "mode", parse.GetValue(mode)!),
-                ScpWarmupSteps: parse.GetValue(warmup),
-                ScpRestartWindow: parse.GetValue(restart),
-                EmptyGenerator: Spellings.Parse(Spellings.EmptyGenerators, "empty-generator", parse.GetValue(empty)!),
-                Seed: spec.Seed,
-                InnerSteps: parse.GetValue(inner),
-                Parallelism: parse.GetValue(threads));
-            var request = new RecoveryRequest(spec, instance.DictionaryKind(parse), parse.GetValue(instance.ExtraUnits), instance.Rule(parse), options, Spellings.Backend(parse.GetValue(backend)!));
+            var options = solver.Options(parse, parse.GetValue(solver.Projection) ?? spec.Nonzeros, spec.Seed);
+            var request = new RecoveryRequest(spec, instance.DictionaryKind(parse), parse.GetValue(instance.ExtraUnits), instance.Rule(parse), options, solver.Kernels(parse));
             Recovery.Validate(request);
             var jsonOutput = new JsonOutput("json", parse.GetValue(json));
             string? exportPath = parse.GetValue(export);

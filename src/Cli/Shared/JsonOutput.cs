@@ -44,17 +44,7 @@ public sealed class JsonOutput
             return;
         }
 
-        string full = Path.GetFullPath(_path);
-        string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            File.WriteAllText(temporary, json);
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        OutputPaths.WriteThroughTemporary(_path, temporary => File.WriteAllText(temporary, json));
 
         Human.WriteLine($"  wrote {_path}");
     }

@@ -25,10 +25,7 @@ public static class Spellings
         ["planted"] = DictionaryKind.Planted, ["random"] = DictionaryKind.Random, ["planted+random"] = DictionaryKind.PlantedPlusRandom,
     };
 
-    public static readonly IReadOnlyDictionary<string, PatternRule> PatternRules = new Dictionary<string, PatternRule>
-    {
-        ["geq"] = PatternRule.GreaterOrEqual, ["gt"] = PatternRule.Greater,
-    };
+    public static readonly IReadOnlyDictionary<string, PatternRule> PatternRules = Solver.Kernels.PatternRules.Words;
 
     public static readonly IReadOnlyDictionary<string, EmptyGenerator> EmptyGenerators = Solver.Algorithms.EmptyGenerators.Words;
 
@@ -65,10 +62,7 @@ public static class Spellings
     /// <summary>The solver catalogue's words.</summary>
     public static readonly IReadOnlyDictionary<string, SolverKind> Solvers = SolverCatalogue.All.ToDictionary(s => s.Word);
 
-    public static readonly IReadOnlyDictionary<string, SolverMode> Modes = new Dictionary<string, SolverMode>
-    {
-        ["convex"] = SolverMode.Convex, ["scp"] = SolverMode.SequentialConvex,
-    };
+    public static readonly IReadOnlyDictionary<string, SolverMode> Modes = SolverModes.Words;
 
     /// <summary>The solver statuses' words.</summary>
     public static readonly IReadOnlyDictionary<string, SolverStatus> Statuses = SolverStatuses.Words;

@@ -16,7 +16,14 @@ public static partial class NpyFile
     /// <summary>Writes a C-order float64 (<c>&lt;f8</c>) array of the given <paramref name="shape"/>.</summary>
     public static void Write(string path, ReadOnlySpan<double> values, params int[] shape)
     {
-        using FileStream stream = Create(path, "<f8", values.Length, shape);
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write);
+        Write(stream, values, shape);
+    }
+
+    /// <summary>Writes a C-order float64 (<c>&lt;f8</c>) array of the given <paramref name="shape"/> to <paramref name="stream"/>.</summary>
+    public static void Write(Stream stream, ReadOnlySpan<double> values, params int[] shape)
+    {
+        WriteHeader(stream, "<f8", values.Length, shape);
         var buffer = new byte[8 * Chunk];
         for (int start = 0; start < values.Length; start += Chunk)
         {
@@ -33,7 +40,8 @@ public static partial class NpyFile
     /// <summary>Writes a C-order int64 (<c>&lt;i8</c>) array of the given <paramref name="shape"/>.</summary>
     public static void Write(string path, ReadOnlySpan<long> values, params int[] shape)
     {
-        using FileStream stream = Create(path, "<i8", values.Length, shape);
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write);
+        WriteHeader(stream, "<i8", values.Length, shape);
         var buffer = new byte[8];
         foreach (long value in values)
         {
@@ -45,14 +53,15 @@ public static partial class NpyFile
     /// <summary>Writes a C-order uint8 (<c>|u1</c>) array of the given <paramref name="shape"/> (0/1 masks, one byte each).</summary>
     public static void Write(string path, ReadOnlySpan<byte> values, params int[] shape)
     {
-        using FileStream stream = Create(path, "|u1", values.Length, shape);
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write);
+        WriteHeader(stream, "|u1", values.Length, shape);
         stream.Write(values);
     }
 
     private const int Chunk = 4096;
 
-    // The file with its header written: magic, version 1.0, the header length and the dict padded to a multiple of 64.
-    private static FileStream Create(string path, string descr, int length, int[] shape)
+    // The header: magic, version 1.0, the header length and the dict padded to a multiple of 64.
+    private static void WriteHeader(Stream stream, string descr, int length, int[] shape)
     {
         long count = shape.Aggregate(1L, (a, b) => a * b);
         if (count != length)
@@ -64,7 +73,6 @@ public static partial class NpyFile
         string header = $"{{'descr': '{descr}', 'fortran_order': False, 'shape': {shapeText}, }}";
         int unpadded = Magic.Length + 2 + 2 + header.Length + 1;
         header += new string(' ', (64 - unpadded % 64) % 64) + "\n";
-        var stream = new FileStream(path, FileMode.Create, FileAccess.Write);
         stream.Write(Magic);
         stream.WriteByte(1);
         stream.WriteByte(0);
@@ -72,14 +80,16 @@ public static partial class NpyFile
         BinaryPrimitives.WriteUInt16LittleEndian(headerLength, (ushort)header.Length);
         stream.Write(headerLength);
         stream.Write(Encoding.ASCII.GetBytes(header));
-        return stream;
     }
 
     /// <summary>Reads an array, returning its shape and its values in C order as float64.</summary>
     /// <exception cref="InvalidDataException">The file is not a supported .npy array; the message says why.</exception>
-    public static (int[] Shape, double[] Values) Read(string path)
+    public static (int[] Shape, double[] Values) Read(string path) => Read(File.ReadAllBytes(path));
+
+    /// <summary>Reads an array from the bytes of a .npy file (e.g. a member of an .npz archive).</summary>
+    /// <exception cref="InvalidDataException">The bytes are not a supported .npy array; the message says why.</exception>
+    public static (int[] Shape, double[] Values) Read(byte[] bytes)
     {
-        byte[] bytes = File.ReadAllBytes(path);
         if (bytes.Length < 10 || !bytes.AsSpan(0, 6).SequenceEqual(Magic))
         {
             throw new InvalidDataException("not a NumPy .npy file (missing \\x93NUMPY magic)");

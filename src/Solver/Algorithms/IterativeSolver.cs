@@ -6,7 +6,7 @@ using SparseIhtVerify.Solver.Solvers;
 namespace SparseIhtVerify.Solver.Algorithms;
 
 /// <summary>
-/// Runs one member of the hard-thresholding family on min ½‖Aw − y‖² s.t. ‖w‖₀ ≤ k, from w = 0.
+/// Runs one member of the hard-thresholding family on min ½‖Aw − y‖² s.t. ‖w‖₀ ≤ k, from w = 0 or a given start.
 /// Each iteration streams the gradient once (memory O(n + k), never O(N)), takes the algorithm's step, and in
 /// sequential-convex mode then sets h_j := w_j for the blocks that changed (a block left empty gets the generator of
 /// <see cref="SolverOptions.EmptyGenerator"/>). Stops on the first of: relative
@@ -22,14 +22,24 @@ public static class IterativeSolver
 
     /// <summary>Solves, showing <paramref name="observe"/> every trace row with the iterate it describes.</summary>
     public static SolverResult Solve(SensingOperator sensing, ReadOnlySpan<double> labels, SolverOptions options, Action<TraceRow, SparseVector>? observe, CancellationToken cancellation = default) =>
-        Solve(sensing, labels, options, observe, probe: null, cancellation);
+        Solve(sensing, labels, options, observe, probe: null, start: null, cancellation);
+
+    /// <summary>
+    /// Solves from the warm start <paramref name="start"/> (length N, finite, at most k entries) instead of w = 0: every run,
+    /// SCP restarts included, begins at it with residual A·start − y.
+    /// </summary>
+    public static SolverResult Solve(SensingOperator sensing, ReadOnlySpan<double> labels, SolverOptions options, SparseVector start, Action<TraceRow>? onIteration = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        return Solve(sensing, labels, options, onIteration is null ? null : (row, _) => onIteration(row), probe: null, start, cancellation);
+    }
 
     /// <summary>
     /// Solves as above and also shows <paramref name="probe"/> the steps' inner events (NIHT's ω tests, AIHT's
     /// thresholded point and Armijo trials), each iteration's before its trace row. The result is the same with and
     /// without a probe.
     /// </summary>
-    internal static SolverResult Solve(SensingOperator sensing, ReadOnlySpan<double> labels, SolverOptions options, Action<TraceRow, SparseVector>? observe, Action<StepEvent>? probe, CancellationToken cancellation = default)
+    internal static SolverResult Solve(SensingOperator sensing, ReadOnlySpan<double> labels, SolverOptions options, Action<TraceRow, SparseVector>? observe, Action<StepEvent>? probe, SparseVector? start = null, CancellationToken cancellation = default)
     {
         options.Validate();
         if (labels.Length != sensing.Rows)
@@ -47,6 +57,19 @@ public static class IterativeSolver
             throw new InvalidSettingException("projection", $"must lie in [1, {sensing.Columns}] (the number of unknowns), got {options.Projection}");
         }
 
+        if (start is not null)
+        {
+            if (start.Length != sensing.Columns || !start.IsFinite())
+            {
+                throw new ArgumentException($"a warm start must be finite and of length N = {sensing.Columns}, got length {start.Length}", nameof(start));
+            }
+
+            if (start.Count > options.Projection)
+            {
+                throw new InvalidSettingException("projection", $"must be at least the warm start's {start.Count} entries, got {options.Projection}");
+            }
+        }
+
         IRegating? network = null;
         if (options.Mode == SolverMode.SequentialConvex)
         {
@@ -61,7 +84,7 @@ public static class IterativeSolver
             return new SolverResult(SolverStatus.Converged, 0, SparseVector.Zero(sensing.Columns), 0, trace, 0, 0, 0, sensing);
         }
 
-        var solve = new SolveContext(labels.ToArray(), labelNorm, trace, Stopwatch.StartNew(), observe, probe, cancellation);
+        var solve = new SolveContext(labels.ToArray(), labelNorm, trace, Stopwatch.StartNew(), observe, probe, start, cancellation);
         RunOutcome kept = Run(sensing, network, options, solve, run: 0);
         RunOutcome last = kept;
         for (int run = 1; last.Restart && trace.Count < options.MaxIterations; run++)
@@ -83,7 +106,7 @@ public static class IterativeSolver
     }
 
     /// <summary>
-    /// One run from w = 0, appending its rows to the solve's trace; at most <see cref="SolverOptions.MaxIterations"/>
+    /// One run from w = 0 (or the solve's warm start), appending its rows to the solve's trace; at most <see cref="SolverOptions.MaxIterations"/>
     /// steps. In SCP mode (<paramref name="network"/> given) it starts from the dictionary's patterns on its own copy of
     /// them, which it updates.
     /// </summary>
@@ -92,6 +115,12 @@ public static class IterativeSolver
         SensingOperator? own = network?.WithOwnPatterns();
         GeneratorUpdate? sequential = own is IRegating regating ? new GeneratorUpdate(regating, options.EmptyGenerator, options.Seed) : null;
         var state = new SolverState(own ?? sensing, solve.Labels, options) { Probe = solve.Probe };
+        if (solve.Start is SparseVector start)
+        {
+            state.Weights = start;
+            state.Residual = state.ResidualOf(start);
+        }
+
         IIterationStep step = options.Solver.CreateStep();
         if (options.Solver.UsesFixedStep)
         {
@@ -102,7 +131,7 @@ public static class IterativeSolver
         bool restart = false;
         int stalled = 0, first = solve.Trace.Count;
         double objective = VectorKernels.SumOfSquares(state.Residual);
-        double relativeResidual = 1.0; // ‖A·0 − y‖/‖y‖, the value when no iteration completes
+        double relativeResidual = solve.Start is null ? 1.0 : Math.Sqrt(objective) / solve.LabelNorm; // of the start: the value when no iteration completes
         for (int iteration = 1; iteration <= options.MaxIterations; iteration++)
         {
             solve.Cancellation.ThrowIfCancellationRequested();
@@ -188,7 +217,7 @@ public static class IterativeSolver
     }
 
     /// <summary>What the runs of one solve share: the labels, the trace they append to, the clock and the callbacks.</summary>
-    private sealed class SolveContext(double[] labels, double labelNorm, List<TraceRow> trace, Stopwatch clock, Action<TraceRow, SparseVector>? observe, Action<StepEvent>? probe, CancellationToken cancellation)
+    private sealed class SolveContext(double[] labels, double labelNorm, List<TraceRow> trace, Stopwatch clock, Action<TraceRow, SparseVector>? observe, Action<StepEvent>? probe, SparseVector? start, CancellationToken cancellation)
     {
         public double[] Labels { get; } = labels;
 
@@ -201,6 +230,8 @@ public static class IterativeSolver
         public Action<TraceRow, SparseVector>? Observe { get; } = observe;
 
         public Action<StepEvent>? Probe { get; } = probe;
+
+        public SparseVector? Start { get; } = start;
 
         public CancellationToken Cancellation { get; } = cancellation;
 

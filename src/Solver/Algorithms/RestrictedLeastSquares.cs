@@ -6,7 +6,7 @@ namespace SparseIhtVerify.Solver.Algorithms;
 
 /// <summary>
 /// argmin_z ‖A_T z − y‖₂ for a support T. When n·|T| ≤ <see cref="DenseLimit"/> the dense A_T is formed and
-/// solved by Householder QR (MathNet); otherwise conjugate gradients on the normal equations
+/// solved by Householder QR (MathNet) (<see cref="SolveMinimumNorm"/> also when A_T is rank-deficient); otherwise conjugate gradients on the normal equations
 /// A_Tᵀ A_T z = A_Tᵀ y (CGLS form), warm-started from <c>start</c>, using only restricted products.
 /// </summary>
 public static class RestrictedLeastSquares
@@ -29,6 +29,56 @@ public static class RestrictedLeastSquares
         }
 
         return ConjugateGradients(sensing, support, labels, start);
+    }
+
+    /// <summary>
+    /// As <see cref="Solve"/>, but safe where A_T is rank-deficient (two blocks with one pattern give equal columns, and QR
+    /// divides by a rounding error into huge cancelling values): when R has a diagonal entry below max(n, |T|)·ε of its
+    /// largest, the minimum-norm solution from the SVD of R, singular values below that cutoff treated as zero (numpy's lstsq
+    /// rule). HTP keeps <see cref="Solve"/>, whose results the regression cases record.
+    /// </summary>
+    public static double[] SolveMinimumNorm(SensingOperator sensing, ReadOnlySpan<int> support, ReadOnlySpan<double> labels, ReadOnlySpan<double> start)
+    {
+        int n = sensing.Rows, k = support.Length;
+        if (k == 0 || (long)n * k > DenseLimit || n < k)
+        {
+            return Solve(sensing, support, labels, start);
+        }
+
+        Vector<double> y = Vector<double>.Build.DenseOfArray(labels.ToArray());
+        var qr = sensing.ColumnSubmatrix(support).QR();
+        return FullRank(qr.R, n, k) ? qr.Solve(y).ToArray() : MinimumNorm(qr, y, n, k);
+    }
+
+    // Relative size of R's smallest diagonal entry below which A_T counts as rank-deficient: max(n, |T|)·ε, numpy's lstsq rule.
+    private static double Cutoff(int n, int k) => Math.Max(n, k) * 2.220446049250313e-16; // ε = 2⁻⁵², the spacing of doubles at 1
+
+    private static bool FullRank(Matrix<double> r, int n, int k)
+    {
+        double largest = 0, smallest = double.PositiveInfinity;
+        for (int i = 0; i < k; i++)
+        {
+            largest = Math.Max(largest, Math.Abs(r[i, i]));
+            smallest = Math.Min(smallest, Math.Abs(r[i, i]));
+        }
+
+        return !double.IsFinite(largest) || smallest > Cutoff(n, k) * largest; // non-finite entries: QR passes them on, and the solver stops on them
+    }
+
+    // z = V Σ⁺ Uᵀ (Qᵀy)₁..k from the SVD of R's leading k×k block, singular values below the cutoff treated as zero: the
+    // minimum-norm least-squares solution, where QR would divide by a rounding error (two blocks with one pattern give equal columns).
+    private static double[] MinimumNorm(MathNet.Numerics.LinearAlgebra.Factorization.QR<double> qr, Vector<double> y, int n, int k)
+    {
+        Vector<double> b = qr.Q.TransposeThisAndMultiply(y).SubVector(0, k);
+        var svd = qr.R.SubMatrix(0, k, 0, k).Svd(computeVectors: true);
+        Vector<double> c = svd.U.TransposeThisAndMultiply(b);
+        double cutoff = Cutoff(n, k) * svd.S[0];
+        for (int i = 0; i < k; i++)
+        {
+            c[i] = svd.S[i] > cutoff ? c[i] / svd.S[i] : 0;
+        }
+
+        return svd.VT.TransposeThisAndMultiply(c).ToArray();
     }
 
     /// <summary>Most CGLS steps per solve: HTP calls it every iteration from a warm start, so a bound keeps each call O(n·k·steps).</summary>

@@ -15,3 +15,16 @@ public enum SolverMode
     /// </summary>
     SequentialConvex,
 }
+
+/// <summary>The words of <see cref="SolverMode"/> values, as the command line, the reports and the model file spell them.</summary>
+public static class SolverModes
+{
+    /// <summary>Word → value, the default first.</summary>
+    public static IReadOnlyDictionary<string, SolverMode> Words { get; } = new Dictionary<string, SolverMode>
+    {
+        ["convex"] = SolverMode.Convex, ["scp"] = SolverMode.SequentialConvex,
+    };
+
+    /// <summary>The word of <paramref name="value"/>: convex or scp.</summary>
+    public static string Word(SolverMode value) => Words.First(pair => pair.Value == value).Key;
+}

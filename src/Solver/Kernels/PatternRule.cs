@@ -15,3 +15,16 @@ public enum PatternRule
     /// <summary>1[xᵀh &gt; 0] (as in the reference code).</summary>
     Greater,
 }
+
+/// <summary>The words of <see cref="PatternRule"/> values, as the command line, the reports and the model file spell them.</summary>
+public static class PatternRules
+{
+    /// <summary>Word → value, the default first.</summary>
+    public static IReadOnlyDictionary<string, PatternRule> Words { get; } = new Dictionary<string, PatternRule>
+    {
+        ["geq"] = PatternRule.GreaterOrEqual, ["gt"] = PatternRule.Greater,
+    };
+
+    /// <summary>The word of <paramref name="value"/>: geq or gt.</summary>
+    public static string Word(PatternRule value) => Words.First(pair => pair.Value == value).Key;
+}

@@ -32,4 +32,7 @@ public enum RandomStream
 
     /// <summary>Generators re-drawn for empty blocks in sequential-convex mode (<c>EmptyGenerator.Redraw</c>).</summary>
     RedrawnGenerators = 8,
+
+    /// <summary>The rows held out for validation and the cross-validation folds of a fit.</summary>
+    Validation = 9,
 }

@@ -97,7 +97,7 @@ public sealed class DataFileTests
         Assert.Equal([3.0, 4.0], skipped.Values.ToArray());
     }
 
-    // A zip archive (an .npz) and a .npy array passed as CSV are named for what they are, not parsed as text.
+    // A zip archive (an .npz) and a .npy array passed as CSV are named for what they are, not parsed as text; an .npz is read by member.
     [Fact]
     public void BinaryFilesPassedAsCsvAreNamed()
     {
@@ -109,7 +109,12 @@ public sealed class DataFileTests
             archive.CreateEntryFromFile(npy, "x.npy");
         }
 
-        Assert.Contains("zip archive", Assert.Throws<InvalidDataException>(() => DataFile.ReadMatrix(npz)).Message, StringComparison.Ordinal);
+        string zipAsCsv = folder.File("x.dat");
+        File.Copy(npz, zipAsCsv);
+        Assert.Contains("zip archive", Assert.Throws<InvalidDataException>(() => DataFile.ReadMatrix(zipAsCsv)).Message, StringComparison.Ordinal);
+        Assert.Contains("name the member", Assert.Throws<InvalidDataException>(() => DataFile.ReadMatrix(npz)).Message, StringComparison.Ordinal);
+        Assert.Contains("has no member 'y'", Assert.Throws<InvalidDataException>(() => DataFile.ReadMatrix(npz + ":y")).Message, StringComparison.Ordinal);
+        Assert.Equal([1.0, 2.0, 3.0, 4.0], DataFile.ReadMatrix(npz + ":x").Values.ToArray());
         File.Copy(npy, disguised);
         Assert.Contains("NumPy .npy array", Assert.Throws<InvalidDataException>(() => DataFile.ReadMatrix(disguised)).Message, StringComparison.Ordinal);
         Assert.Equal([1.0, 2.0, 3.0, 4.0], DataFile.ReadMatrix(npy).Values.ToArray());

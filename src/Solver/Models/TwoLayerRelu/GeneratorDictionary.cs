@@ -49,6 +49,23 @@ public sealed class GeneratorDictionary
     public ReadOnlySpan<double> Generator(int j) => new(_generators, j * Inputs, Inputs);
 
     /// <summary>
+    /// p = <paramref name="blocks"/> generators h_j ~ N(0, I_d), drawn from the <see cref="RandomStream.Dictionary"/> stream
+    /// of <paramref name="seed"/> (the random dictionary of a planted instance with m + extra = p units has the same ones).
+    /// </summary>
+    public static GeneratorDictionary Random(int inputs, int blocks, long seed)
+    {
+        InvalidSettingException.RequireAtLeast("width", blocks, 1);
+        if ((long)blocks * inputs > int.MaxValue)
+        {
+            throw new InvalidSettingException("width", $"blocks × inputs must be at most {int.MaxValue}, got {blocks} × {inputs}");
+        }
+
+        var values = new double[blocks * inputs];
+        new SeededRandom(seed, RandomStream.Dictionary).FillGaussian(values);
+        return new GeneratorDictionary(DictionaryKind.Random, inputs, values, 0);
+    }
+
+    /// <summary>
     /// Builds the dictionary of <paramref name="kind"/> for <paramref name="network"/>; random generators are
     /// N(0, I_d), drawn from the <see cref="RandomStream.Dictionary"/> stream of <paramref name="seed"/>.
     /// </summary>
@@ -77,7 +94,11 @@ public sealed class GeneratorDictionary
 
         var values = new double[(planted + random) * d];
         network.HiddenWeights[..(planted * d)].CopyTo(values);
-        new SeededRandom(seed, RandomStream.Dictionary).FillGaussian(values.AsSpan(planted * d));
+        if (random > 0)
+        {
+            Random(d, random, seed).Generators.CopyTo(values.AsSpan(planted * d));
+        }
+
         return new GeneratorDictionary(kind, d, values, planted);
     }
 }
