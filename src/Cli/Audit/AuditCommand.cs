@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using SparseIhtVerify.Solver;
+using SparseIhtVerify.Experiments.Fitting;
 using SparseIhtVerify.Experiments.IO;
+using SparseIhtVerify.Solver;
 using SparseIhtVerify.Solver.Kernels;
 using SparseIhtVerify.Solver.Models.TwoLayerRelu;
 using SparseIhtVerify.Solver.Operators;
@@ -38,13 +39,15 @@ public static class AuditCommand
         var modelWork = new Option<double>("--model-check-work") { Description = "multiply–adds for the model check's solvers (iterations = work/(n·N), within [20, 500]; > 0)", DefaultValueFactory = _ => SparseIhtVerify.Theory.Representation.ModelCheck.DefaultWork };
         var data = new Option<string?>("--data") { Description = "audit your own data: X as .npy (2-D float32/float64) or CSV, rows = samples" };
         var files = new DataOptions();
+        var labels = new Option<string?>("--labels") { Description = "with --data: y (1-D .npy, file.npz:member, or file.csv:COLUMN), to check whether the dictionary represents y with s nonzeros and whether that fit is the only one" };
+        var model = new Option<string?>("--model") { Description = "with --data: audit a fitted network (fit --model) on X: its gates, s = its nonzero weights, w* = its weights, y = its predictions (or --labels)" };
         var generators = new Option<string?>("--generators") { Description = "with --data: generators h_j as .npy or CSV (p rows × d); default --width random N(0, I) generators" };
         var threads = new Option<int>("--threads") { Description = "threads for the solver runs", DefaultValueFactory = _ => Environment.ProcessorCount };
         var json = new Option<string?>("--json") { Description = "write the full audit as JSON to this file (- : to standard output, which then holds nothing else; the report goes to standard error)" };
         var quiet = new Option<bool>("--quiet") { Description = "no progress on standard error" };
 
         var command = new Command("audit", "Check whether the recovery guarantee's hypotheses hold on an instance (or your data), and whether the solvers agree.");
-        foreach (Option option in instance.All.Concat([projection, levels, budgetSupports, budgetWork, budgetSeconds, restrict, modelSeconds, modelWork, data, generators, threads, json, quiet]).Concat(files.All))
+        foreach (Option option in instance.All.Concat([projection, levels, budgetSupports, budgetWork, budgetSeconds, restrict, modelSeconds, modelWork, data, labels, model, generators, threads, json, quiet]).Concat(files.All))
         {
             command.Options.Add(option);
         }
@@ -75,9 +78,20 @@ public static class AuditCommand
             InvalidSettingException.RequireAtLeast("threads", threadCount, 1);
             int[] extraLevels = ParseLevels(parse.GetValue(levels));
 
-            (AuditSubject subject, string description) = parse.GetValue(data) is string dataPath
-                ? FromData(parse, instance, files, dataPath, parse.GetValue(generators), parse.GetValue(projection), threadCount)
-                : FromPlanted(parse, instance, parse.GetValue(projection), threadCount, parse.GetValue(generators));
+            string? dataPath = parse.GetValue(data);
+            foreach ((string name, string? value) in new[] { ("labels", parse.GetValue(labels)), ("model", parse.GetValue(model)) })
+            {
+                if (value is not null && dataPath is null)
+                {
+                    throw new InvalidSettingException(name, "applies only with --data (planted instances carry their own labels and weights)");
+                }
+            }
+
+            (AuditSubject subject, string description) = dataPath is null
+                ? FromPlanted(parse, instance, parse.GetValue(projection), threadCount, parse.GetValue(generators))
+                : parse.GetValue(model) is string modelPath
+                    ? FromModel(parse, files, dataPath, modelPath, parse.GetValue(labels), parse.GetValue(generators), parse.GetValue(projection), threadCount)
+                    : FromData(parse, instance, files, dataPath, parse.GetValue(labels), parse.GetValue(generators), parse.GetValue(projection), threadCount);
             var options = new AuditOptions(new EstimationBudget(supports, work, seconds, Seed: parse.GetValue(instance.Seed)), extraLevels,
                 parse.GetValue(restrict), modelCheckSeconds, threadCount, modelCheckWork);
 
@@ -138,10 +152,12 @@ public static class AuditCommand
         return (AuditSubject.Planted(new PlantedInstance(network, dictionary, sensing), k), description);
     }
 
-    private static (AuditSubject, string) FromData(ParseResult parse, InstanceOptions instance, DataOptions files, string dataPath, string? generatorPath, int? projection, int threads)
+    private static (AuditSubject, string) FromData(ParseResult parse, InstanceOptions instance, DataOptions files, string dataPath, string? labelPath, string? generatorPath, int? projection, int threads)
     {
         CsvSettings csv = files.Csv(parse);
-        DataMatrix data = DataOptions.Matrix("data", dataPath, csv);
+        double[]? y = Labels(labelPath, csv);
+        DataMatrix data = DataOptions.Matrix("data", dataPath, csv, labelPath is null ? null : DataOptions.LabelColumn(dataPath, labelPath));
+        RequireOnePerRow(y, data);
         double[] generators;
         int blocks;
         if (generatorPath is not null)
@@ -172,7 +188,49 @@ public static class AuditCommand
         PatternRule rule = instance.Rule(parse);
         var sensing = ActivationPatternOperator.FromDictionary(data, new GeneratorDictionary(DictionaryKind.Random, data.Columns, generators, 0), rule, threads);
         string description = string.Create(CultureInfo.InvariantCulture,
-            $"data {dataPath} (n = {data.Rows}, d = {data.Columns}); generators {(generatorPath ?? $"random N(0, I), seed {parse.GetValue(instance.Seed)}")} (p = {blocks}, N = {unknowns}); sparsity s = {s}; pattern rule {Spellings.Word(Spellings.PatternRules, rule)}");
-        return (new AuditSubject(sensing, generators, s, projection ?? s, null, null), description);
+            $"data {dataPath} (n = {data.Rows}, d = {data.Columns}){(labelPath is null ? string.Empty : $"; labels {labelPath}")}; generators {(generatorPath ?? $"random N(0, I), seed {parse.GetValue(instance.Seed)}")} (p = {blocks}, N = {unknowns}); sparsity s = {s}; pattern rule {Spellings.Word(Spellings.PatternRules, rule)}");
+        return (new AuditSubject(sensing, generators, s, projection ?? s, y, null), description);
+    }
+
+    // A fitted network on its data, audited as a planted one: its gates, s = its nonzero weights, w* = its weights, and y = its
+    // own predictions Aŵ (so that the guarantees have a w* to recover) unless labels are given.
+    private static (AuditSubject, string) FromModel(ParseResult parse, DataOptions files, string dataPath, string modelPath, string? labelPath, string? generatorPath, int? projection, int threads)
+    {
+        if (generatorPath is not null)
+        {
+            throw new InvalidSettingException("generators", "cannot be given with --model, whose generators are audited");
+        }
+
+        CsvSettings csv = files.Csv(parse);
+        FittedNetwork network = DataOptions.Model("model", modelPath);
+        double[]? y = Labels(labelPath, csv);
+        DataMatrix data = DataOptions.Matrix("data", dataPath, csv, labelPath is null ? null : DataOptions.LabelColumn(dataPath, labelPath));
+        if (data.Columns != network.Inputs)
+        {
+            throw new CliFailure($"--data: has {data.Columns} columns but the model was fitted on d = {network.Inputs} inputs");
+        }
+
+        RequireOnePerRow(y, data);
+        int s = network.Weights.Count;
+        if (s == 0)
+        {
+            throw new CliFailure($"--model: {modelPath} holds no nonzero weight: there is nothing to audit");
+        }
+
+        ActivationPatternOperator sensing = network.Operator(data, threads);
+        y ??= sensing.Forward(network.Weights);
+        string description = string.Create(CultureInfo.InvariantCulture,
+            $"fitted network {modelPath} (p = {network.Blocks}, N = {sensing.Columns}, gates {(network.Gates == GateEvaluation.Sparse ? "h_j = w_j" : "of its generators")}, pattern rule {PatternRules.Word(network.Rule)}) on data {dataPath} (n = {data.Rows}, d = {data.Columns}); s = {s} = its nonzero weights, w* = its weights ŵ; y = {labelPath ?? "its own predictions Aŵ"}");
+        return (new AuditSubject(sensing, network.Generators.ToArray(), s, Math.Max(s, projection ?? s), y, network.Weights), description);
+    }
+
+    private static double[]? Labels(string? labelPath, CsvSettings csv) => labelPath is null ? null : DataOptions.Vector("labels", labelPath, csv);
+
+    private static void RequireOnePerRow(double[]? labels, DataMatrix data)
+    {
+        if (labels is not null && labels.Length != data.Rows)
+        {
+            throw new CliFailure($"--labels: holds {labels.Length} values but --data has {data.Rows} rows");
+        }
     }
 }

@@ -101,7 +101,7 @@ public static class AuditText
 
         text.AppendLine();
         IdentifiabilityReport id = report.Identifiability;
-        text.AppendLine(ci, $"identifiability ({(id.Question == IdentifiabilityQuestion.SolutionOfLabels ? "is w* the only s-sparse solution of Aw = y?" : "is every s-sparse vector determined by its image Aw?")}): {Word(id.Status, id.Method)}: {id.Explanation}");
+        text.AppendLine(ci, $"identifiability ({(id.Question != IdentifiabilityQuestion.SolutionOfLabels ? "is every s-sparse vector determined by its image Aw?" : report.PlantedRelativeResidual is null ? "is the model check's best s-sparse fit, which solves Aw = y, the only s-sparse solution? (w* below is that fit)" : "is w* the only s-sparse solution of Aw = y?")}): {Word(id.Status, id.Method)}: {id.Explanation}");
         if (id.SecondSolution is SparseIhtVerify.Solver.SparseVector second)
         {
             text.AppendLine(ci, $"  second solution: support [{string.Join(", ", second.Indices.ToArray())}], relative residual {Format.Number(id.SecondSolutionRelativeResidual ?? double.NaN)}, distance {Format.Number(id.SecondSolutionDistance ?? double.NaN)} ({Format.Number(id.SecondSolutionRelativeDistance ?? double.NaN)} relative)");

@@ -50,7 +50,7 @@ public static class FitCommand
 
             CsvSettings csv = files.Csv(parse);
             string dataSource = parse.GetValue(data)!, labelSource = parse.GetValue(labels)!;
-            string? labelColumn = SameCsvColumn(dataSource, labelSource);
+            string? labelColumn = DataOptions.LabelColumn(dataSource, labelSource);
             double[] y = DataOptions.Vector("labels", labelSource, csv); // first, so that a bad column is named under --labels
             DataMatrix x = DataOptions.Matrix("data", dataSource, csv, labelColumn);
             string? generatorSource = parse.GetValue(generators);
@@ -70,7 +70,7 @@ public static class FitCommand
             FittedNetwork? warm = warmPath is null ? null : DataOptions.Model("warm-start", warmPath);
             (DataMatrix? test, double[]? testY) = (parse.GetValue(testData), parse.GetValue(testLabels)) switch
             {
-                (string t, string l) => (DataOptions.Matrix("test-data", t, csv, SameCsvColumn(t, l)), DataOptions.Vector("test-labels", l, csv)),
+                (string t, string l) => (DataOptions.Matrix("test-data", t, csv, DataOptions.LabelColumn(t, l)), DataOptions.Vector("test-labels", l, csv)),
                 (null, null) => ((DataMatrix?)null, (double[]?)null),
                 (null, _) => throw new InvalidSettingException("test-labels", "must be given with --test-data"),
                 _ => throw new InvalidSettingException("test-data", "must be given with --test-labels"),
@@ -114,20 +114,6 @@ public static class FitCommand
             return 0;
         });
         return command;
-    }
-
-    /// <summary>The labels' column when the labels are a column of the CSV file that --data names, so X is its other columns.</summary>
-    private static string? SameCsvColumn(string dataSource, string labelSource)
-    {
-        if (!File.Exists(dataSource) || File.Exists(labelSource))
-        {
-            return null;
-        }
-
-        int colon = labelSource.LastIndexOf(':');
-        return colon > 0 && Path.GetFullPath(labelSource[..colon]) == Path.GetFullPath(dataSource) && !dataSource.EndsWith(".npz", StringComparison.OrdinalIgnoreCase)
-            ? labelSource[(colon + 1)..]
-            : null;
     }
 
     /// <summary>"8" or "4,8,16": positive integers, each once.</summary>

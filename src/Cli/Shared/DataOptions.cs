@@ -46,6 +46,20 @@ public sealed class DataOptions
     /// <summary>The model file at <paramref name="path"/> for flag <paramref name="option"/>.</summary>
     public static FittedNetwork Model(string option, string path) => Reading(option, path, () => ModelFile.Load(path));
 
+    /// <summary>The labels' column when the labels are a column of the CSV file that --data names, so X is its other columns.</summary>
+    public static string? LabelColumn(string dataSource, string labelSource)
+    {
+        if (!File.Exists(dataSource) || File.Exists(labelSource))
+        {
+            return null;
+        }
+
+        int colon = labelSource.LastIndexOf(':');
+        return colon > 0 && Path.GetFullPath(labelSource[..colon]) == Path.GetFullPath(dataSource) && !dataSource.EndsWith(".npz", StringComparison.OrdinalIgnoreCase)
+            ? labelSource[(colon + 1)..]
+            : null;
+    }
+
     private static T Reading<T>(string option, string source, Func<T> read)
     {
         try

@@ -86,18 +86,27 @@ public static class Auditor
 
         // Identifiability of w* (planted), or of every s-sparse vector (user data): second solutions are built from the
         // exact pattern dependencies and the small structured witnesses, and by exhaustive search within the budget.
+        // With labels, the model check comes first: on a user's data (no w*) its best s-sparse fit, when it solves Aw = y, is
+        // the solution whose uniqueness is asked.
+        ModelCheckReport? modelCheck = null;
+        if (subject.Labels is not null)
+        {
+            progress?.Invoke("model check (best s-sparse fits)…");
+            modelCheck = ModelCheck.Run(sensing, subject.Labels, s, ModelCheck.Iterations(n, unknowns, options.ModelCheckWork), options.ModelCheckSecondsCap,
+                parallelism: options.Parallelism, known: subject.Truth);
+        }
+
+        SparseVector? solution = planted ? subject.Truth
+            : modelCheck is { ResidualFloor: <= ModelCheck.SolutionTolerance } fit ? fit.BestFit
+            : null;
         progress?.Invoke("identifiability…");
         IReadOnlyList<IReadOnlyList<int>> smallWitnesses = structured.Witnesses.Where(w => w.Support.Length <= 2 * s).Select(w => (IReadOnlyList<int>)w.Support).Take(32).ToArray();
         IdentifiabilityReport identifiability = IdentifiabilityCheck.Check(sensing, uniform.First(c => c.EffectiveLevel == Math.Min(2 * s, unknowns)), s,
-            planted ? subject.Truth : null, planted ? subject.Labels : [], structured.NullVectors, gates, IdentifiabilityBudget.Default, smallWitnesses);
-        ModelCheckReport? modelCheck = null;
+            solution, solution is null ? [] : subject.Labels, structured.NullVectors, gates, IdentifiabilityBudget.Default, smallWitnesses);
         double? plantedResidual = null;
         var runs = new List<PrescribedRun>();
         if (planted)
         {
-            progress?.Invoke("model check (best s-sparse fits)…");
-            modelCheck = ModelCheck.Run(sensing, subject.Labels!, s, ModelCheck.Iterations(n, unknowns, options.ModelCheckWork), options.ModelCheckSecondsCap,
-                parallelism: options.Parallelism, known: subject.Truth);
             plantedResidual = ModelCheck.RelativeResidual(sensing, subject.Truth!, subject.Labels);
 
             // The guarantees speak of recovering w* from y = Aw*: with a dictionary that cannot express the planted

@@ -44,9 +44,11 @@ public static class ModelCheck
     public static ModelCheckReport Run(SensingOperator sensing, ReadOnlySpan<double> labels, int sparsity, int maxIterations = MaxIterations, double? secondsCap = null, int parallelism = 1, SparseVector? known = null)
     {
         var attempts = new List<(string, string, double, int)>();
+        var fits = new List<SparseVector>();
         if (known is not null && known.NonzeroCount <= sparsity)
         {
             attempts.Add(("planted w*", "given", RelativeResidual(sensing, known, labels), 0));
+            fits.Add(known);
         }
 
         bool denseLeastSquares = (long)sensing.Rows * sparsity <= RestrictedLeastSquares.DenseLimit;
@@ -57,6 +59,7 @@ public static class ModelCheck
                 Parallelism: parallelism, TimeLimitSeconds: secondsCap / solvers.Length);
             SolverResult result = IterativeSolver.Solve(sensing, labels, options);
             attempts.Add((solver.Word, result.Status.ToString(), result.RelativeResidual, result.Iterations));
+            fits.Add(result.Weights);
         }
 
         // The solvers' best fit, unless only the known candidate represents y.
@@ -70,7 +73,7 @@ public static class ModelCheck
         string explanation = representable
             ? $"an s-sparse fit with relative residual {Number(best.Item3)} exists: the dictionary represents y with s = {sparsity} nonzeros"
             : $"the best s-sparse fit found leaves relative residual {Number(best.Item3)}: as far as the search found, this dictionary cannot represent y with s = {sparsity} nonzeros";
-        return new ModelCheckReport(sparsity, best.Item3, best.Item1, representable, attempts, explanation);
+        return new ModelCheckReport(sparsity, best.Item3, best.Item1, representable, attempts, explanation, fits[attempts.IndexOf(best)]);
     }
 
     /// <summary>‖Aw − y‖/‖y‖.</summary>

@@ -1,3 +1,5 @@
+using SparseIhtVerify.Solver;
+
 namespace SparseIhtVerify.Theory.Representation;
 
 /// <summary>Whether y lies (numerically) in the range of an s-sparse Aw for this dictionary.</summary>
@@ -7,10 +9,12 @@ namespace SparseIhtVerify.Theory.Representation;
 /// <param name="Representable">Floor ≤ <see cref="ModelCheck.RepresentableTolerance"/>.</param>
 /// <param name="Attempts">Each attempt: solver, status, relative residual, iterations.</param>
 /// <param name="Explanation">One sentence for people.</param>
+/// <param name="BestFit">The s-sparse w of the floor (the known candidate when it is the best).</param>
 public sealed record ModelCheckReport(
     int Sparsity,
     double ResidualFloor,
     string BestSolver,
     bool Representable,
     IReadOnlyList<(string Solver, string Status, double RelativeResidual, int Iterations)> Attempts,
-    string Explanation);
+    string Explanation,
+    SparseVector BestFit);
