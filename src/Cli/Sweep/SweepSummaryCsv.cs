@@ -8,11 +8,12 @@ namespace SparseIhtVerify.Cli;
 /// <summary>The aggregated grid as CSV: one line per cell and method, invariant culture, a header line.</summary>
 public static class SweepSummaryCsv
 {
+    /// <summary>The header: camelCase, the names of the same quantities in the JSON documents (the fields of <see cref="SweepCellSummary"/> and its cell).</summary>
     public static readonly string[] Columns =
     [
-        "inputs", "width", "nonzeros", "samples", "method", "seeds", "mean_psnr_db", "success_rate", "mean_weight_error", "median_weight_error",
-        "mean_support_recall", "exact_support_rate", "mean_seconds", "mean_iterations", "state_bytes", "pattern_bytes",
-        "theory", "audited_seeds", "certified_seeds", "holding_seeds",
+        "inputs", "width", "nonzeros", "samples", "method", "seeds", "meanPsnrDb", "successRate", "meanWeightError", "medianWeightError",
+        "meanSupportRecall", "exactSupportRate", "meanSeconds", "meanIterations", "stateBytes", "patternBytes",
+        "theory", "auditedSeeds", "certifiedSeeds", "holdingSeeds",
     ];
 
     /// <summary>Writes <paramref name="cells"/> to <paramref name="path"/> (atomically: a temporary file, then a rename) and returns the path.</summary>

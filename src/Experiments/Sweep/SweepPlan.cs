@@ -18,9 +18,9 @@ namespace SparseIhtVerify.Experiments.Sweep;
 public sealed record SweepPlan(SweepGrid Grid, SweepSettings Settings)
 {
     /// <summary>Version of the results format; part of the fingerprint.</summary>
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
-    /// <summary>Every setting that determines the results, as (name, value) in a fixed order, values in invariant culture.</summary>
+    /// <summary>Every setting that determines the results, as (name, value) in a fixed order: camelCase names, as the JSON reports name the same settings (maxIterations, patternRule), values in invariant culture.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Describe()
     {
         SweepSettings s = Settings;
@@ -37,7 +37,7 @@ public sealed record SweepPlan(SweepGrid Grid, SweepSettings Settings)
             new("audit", Grid.Audit ? "yes" : "no"),
             new("weights", s.Weights.ToString().ToLowerInvariant()),
             new("outputs", s.Outputs.ToString().ToLowerInvariant()),
-            new("nonempty-units", s.KeepUnitsNonEmpty is bool keep ? (keep ? "yes" : "no") : "auto"),
+            new("nonemptyUnits", s.KeepUnitsNonEmpty is bool keep ? (keep ? "yes" : "no") : "auto"),
         };
 
         if (Grid.Methods.Any(m => m.Solver is not null))
@@ -50,37 +50,37 @@ public sealed record SweepPlan(SweepGrid Grid, SweepSettings Settings)
                     DictionaryKind.Random => "random",
                     _ => "planted+random",
                 }),
-                new("extra-units", s.ExtraUnits.ToString(CultureInfo.InvariantCulture)),
-                new("pattern-rule", s.Rule == PatternRule.GreaterOrEqual ? "geq" : "gt"),
+                new("extraUnits", s.ExtraUnits.ToString(CultureInfo.InvariantCulture)),
+                new("patternRule", s.Rule == PatternRule.GreaterOrEqual ? "geq" : "gt"),
                 new("mode", s.Mode == Solver.Algorithms.SolverMode.Convex ? "convex" : "scp"),
                 new("projection", s.Projection?.ToString(CultureInfo.InvariantCulture) ?? "s"),
                 new("step", s.Step is double step ? Number(step) : "default"),
-                new("max-iter", s.MaxIterations.ToString(CultureInfo.InvariantCulture)),
-                new("tol", Number(s.Tolerance)),
-                new("scp-warmup", s.ScpWarmupSteps.ToString(CultureInfo.InvariantCulture)),
-                new("scp-restart", s.ScpRestartWindow.ToString(CultureInfo.InvariantCulture)),
-                new("empty-generator", EmptyGenerators.Word(s.EmptyGenerator)),
-                new("inner-steps", s.InnerSteps.ToString(CultureInfo.InvariantCulture)),
+                new("maxIterations", s.MaxIterations.ToString(CultureInfo.InvariantCulture)),
+                new("tolerance", Number(s.Tolerance)),
+                new("scpWarmupSteps", s.ScpWarmupSteps.ToString(CultureInfo.InvariantCulture)),
+                new("scpRestartWindow", s.ScpRestartWindow.ToString(CultureInfo.InvariantCulture)),
+                new("emptyGenerator", EmptyGenerators.Word(s.EmptyGenerator)),
+                new("innerSteps", s.InnerSteps.ToString(CultureInfo.InvariantCulture)),
             ]);
         }
         else if (Grid.Audit)
         {
-            entries.Add(new("pattern-rule", s.Rule == PatternRule.GreaterOrEqual ? "geq" : "gt"));
+            entries.Add(new("patternRule", s.Rule == PatternRule.GreaterOrEqual ? "geq" : "gt"));
         }
 
         if (Grid.Methods.Contains(SweepMethod.Imp))
         {
             entries.AddRange(
             [
-                new("imp-steps", imp.StepsPerRound.ToString(CultureInfo.InvariantCulture)),
-                new("imp-lr", Number(imp.LearningRate)),
-                new("imp-prune", Number(imp.PruneFraction)),
+                new("impStepsPerRound", imp.StepsPerRound.ToString(CultureInfo.InvariantCulture)),
+                new("impLearningRate", Number(imp.LearningRate)),
+                new("impPruneFraction", Number(imp.PruneFraction)),
             ]);
         }
 
         if (Grid.Audit)
         {
-            entries.Add(new("audit-supports", s.AuditSupports.ToString(CultureInfo.InvariantCulture)));
+            entries.Add(new("auditSupports", s.AuditSupports.ToString(CultureInfo.InvariantCulture)));
         }
 
         return entries;

@@ -115,11 +115,11 @@ public sealed class SweepResumeProperties
 
         SweepPlan longer = SweepFixtures.TinyPlan(seeds: [0], methods: [SweepMethod.Of(SolverCatalogue.Niht)], maxIterations: 41);
         var refusedSetting = Assert.Throws<InvalidSettingException>(() => SweepStore.Open(folder.Path, longer, force: false));
-        Assert.Contains("max-iter 40 → 41", refusedSetting.Message, StringComparison.Ordinal);
+        Assert.Contains("maxIterations 40 → 41", refusedSetting.Message, StringComparison.Ordinal);
         EmptyGenerator other = small.Settings.EmptyGenerator == EmptyGenerator.Redraw ? EmptyGenerator.Zero : EmptyGenerator.Redraw;
         SweepPlan otherEmpty = small with { Settings = small.Settings with { EmptyGenerator = other } };
         var refusedEmpty = Assert.Throws<InvalidSettingException>(() => SweepStore.Open(folder.Path, otherEmpty, force: false));
-        Assert.Contains($"empty-generator {EmptyGenerators.Word(small.Settings.EmptyGenerator)} → {EmptyGenerators.Word(other)}", refusedEmpty.Message, StringComparison.Ordinal);
+        Assert.Contains($"emptyGenerator {EmptyGenerators.Word(small.Settings.EmptyGenerator)} → {EmptyGenerators.Word(other)}", refusedEmpty.Message, StringComparison.Ordinal);
         Assert.Equal(stored, File.ReadAllLines(folder.File(SweepStore.ResultsFileName)).Length);
 
         // The same grid typed in another order is the same sweep.
