@@ -4,7 +4,10 @@ namespace SparseIhtVerify.Solver.Algorithms;
 
 /// <summary>Settings of a solve. Defaults follow theory.md §2 and the reference code where it is specific.</summary>
 /// <param name="Solver">Which algorithm, a row of <see cref="SolverCatalogue"/> (default NIHT).</param>
-/// <param name="Projection">Projection size k ≥ 1 (k may exceed the true sparsity s).</param>
+/// <param name="Projection">
+/// Projection size k ≥ 1 (k may exceed the true sparsity s). 0, the default, means the sparsity s of the request that carries
+/// these options (a recovery, a fit, a sweep cell), as on the command line; a bare <see cref="IterativeSolver"/> solve needs k given.
+/// </param>
 /// <param name="Step">
 /// Fixed step μ for IHT and HTP's support selection (on the unnormalised A). When null, μ = 1/λ_max(A_T₀ᵀA_T₀)
 /// for T₀ = supp H_k(Aᵀy), by power iteration. NIHT and AIHT choose their own steps and reject a given one.
@@ -29,11 +32,11 @@ namespace SparseIhtVerify.Solver.Algorithms;
 /// <param name="InnerSteps">AIHT: Armijo gradient steps on the new support per outer step (K = 10 for networks).</param>
 /// <param name="StallIterations">Stop as stalled after this many consecutive steps with an unchanged support and objective.</param>
 /// <param name="StallTolerance">Relative objective change below which a step counts as stalled.</param>
-/// <param name="Parallelism">Threads for the gradient pass (results are bit-identical for every value).</param>
+/// <param name="Parallelism">Threads for the gradient pass (results are bit-identical for every value); 0, the default, means every core (<see cref="Environment.ProcessorCount"/>), as on the command line.</param>
 /// <param name="TimeLimitSeconds">Stop after the iteration that passes this many seconds (null: no limit).</param>
 public sealed record SolverOptions(
     SolverKind Solver = null!,
-    int Projection = 1,
+    int Projection = 0,
     double? Step = null,
     int MaxIterations = 1000,
     double Tolerance = 1e-10,
@@ -45,16 +48,23 @@ public sealed record SolverOptions(
     int InnerSteps = 10,
     int StallIterations = 10,
     double StallTolerance = 1e-14,
-    int Parallelism = 1,
+    int Parallelism = 0,
     double? TimeLimitSeconds = null)
 {
     /// <summary>Which algorithm (a row of <see cref="SolverCatalogue"/>; NIHT when none was given).</summary>
     public SolverKind Solver { get; init; } = Solver ?? SolverCatalogue.Niht;
 
+    /// <summary>Threads for the gradient pass (every core when 0 was given).</summary>
+    public int Parallelism { get; init; } = Parallelism == 0 ? Environment.ProcessorCount : Parallelism;
+
     /// <summary>Throws <see cref="InvalidSettingException"/> naming the first setting out of range.</summary>
     public void Validate()
     {
-        InvalidSettingException.RequireAtLeast("projection", Projection, 1);
+        if (Projection < 1)
+        {
+            throw new InvalidSettingException("projection", $"must be at least 1, got {Projection} (0, the default, stands for the sparsity s of a recovery or fit, which a bare solve does not know)");
+        }
+
         InvalidSettingException.RequireAtLeast("max-iter", MaxIterations, 1);
         InvalidSettingException.RequirePositive("tol", Tolerance);
         if (Step is double step)

@@ -125,7 +125,7 @@ public sealed class SolverDriverProperties
             return v.ToProperty(c.ToString(), "cap decides");
         });
 
-    // Settings out of range are refused with the setting's name before any work: k > N, an iteration limit of 0, tolerance 0, SCP on a non-network operator, a negative restart window.
+    // Settings out of range are refused with the setting's name before any work: k > N (and k left at 0, the sparsity a bare solve does not know), an iteration limit of 0, tolerance 0, SCP on a non-network operator, a negative restart window.
     [Theory]
     [InlineData("projection")]
     [InlineData("scp-restart")]
@@ -139,15 +139,16 @@ public sealed class SolverDriverProperties
         SolverOptions options = setting switch
         {
             "projection" => new SolverOptions(Projection: 4),
-            "max-iter" => new SolverOptions(MaxIterations: 0),
-            "tol" => new SolverOptions(Tolerance: 0),
-            "scp-restart" => new SolverOptions(ScpRestartWindow: -1),
-            _ => new SolverOptions(Mode: SolverMode.SequentialConvex),
+            "max-iter" => new SolverOptions(Projection: 1, MaxIterations: 0),
+            "tol" => new SolverOptions(Projection: 1, Tolerance: 0),
+            "scp-restart" => new SolverOptions(Projection: 1, ScpRestartWindow: -1),
+            _ => new SolverOptions(Projection: 1, Mode: SolverMode.SequentialConvex),
         };
         var counting = new CountingOperator(a);
         InvalidSettingException e = Assert.Throws<InvalidSettingException>(() => IterativeSolver.Solve(counting, y, options));
         Assert.Equal(setting, e.Setting);
         Assert.Equal(0, counting.ForwardCalls);
+        Assert.Equal("projection", Assert.Throws<InvalidSettingException>(() => IterativeSolver.Solve(counting, y, new SolverOptions())).Setting);
     }
 
     // Labels are refused before any work when their length is not the operator's row count or an entry is not finite.

@@ -228,3 +228,23 @@ public sealed class FitCommandTests
         return y;
     }
 }
+
+/// <summary>The library's defaults are the command line's: a recover without solver flags reports exactly the settings of <c>new SolverOptions()</c> (k = s).</summary>
+[Collection("Serial")]
+public sealed class DefaultSettingsTests
+{
+    [Fact]
+    public void LibraryDefaultsAreTheCommandLineDefaults()
+    {
+        var (code, output, error) = CommandRunner.Run(RecoverCommand.Create(), "--samples", "200", "--json", "-", "--quiet");
+        Assert.True(code == 0, error);
+        using var report = JsonDocument.Parse(output);
+        var spec = new PlantedNetworkSpec(10, 4, 8, 200, 0, WeightDistribution.Gaussian, OutputWeights.Positive, KeepUnitsNonEmpty: true);
+        var request = new Experiments.RecoveryRequest(spec, DictionaryKind.Planted, 0, PatternRule.GreaterOrEqual, new Solver.Algorithms.SolverOptions());
+        string expected = JsonSerializer.Serialize(SolverSettings.From(request.Solver, null!), Format.Json);
+        string actual = report.RootElement.GetProperty("solver").GetRawText();
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(expected), System.Text.Json.Nodes.JsonNode.Parse(actual)), $"library {expected}\ncommand line {actual}");
+        Assert.Equal(8, request.Solver.Projection);
+        Assert.Equal(Environment.ProcessorCount, request.Solver.Parallelism);
+    }
+}
