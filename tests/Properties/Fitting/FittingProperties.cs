@@ -149,6 +149,27 @@ public sealed class FittingProperties
                 .Classify(diverged, "diverged (validation MSE ≥ 1e6): not judged");
         });
 
+    // Each row of a holdout path is the fit of its s alone: fitting only that s with the same rows gives the row's errors bit for bit
+    // (so a path row is reproduced from the model file of `fit --nonzeros s` with the same holdout and seed).
+    [Property(MaxTest = 30)]
+    public Property EachHoldoutPathRowIsTheFitOfItsSparsityAlone() =>
+        Prop.ForAll(FitCases, c =>
+        {
+            PlantedNetwork network = c.Network;
+            int[] candidates = [.. new[] { c.Nonzeros, c.Nonzeros + 1, c.Nonzeros + 2 }.Where(v => v <= c.Inputs * c.Width)];
+            FitSettings settings = c.Settings() with { Nonzeros = candidates, Holdout = 0.25, Validation = new Validation(ValidationKind.Holdout) };
+            FitOutcome path = Fitting.Run(new FitRequest(network.Data, network.Labels.ToArray(), settings));
+            Property result = true.ToProperty();
+            foreach (SelectionStep step in path.Path)
+            {
+                FitOutcome alone = Fitting.Run(new FitRequest(network.Data, network.Labels.ToArray(), settings with { Nonzeros = [step.Nonzeros] }));
+                result = result.And((alone.Train.MeanSquaredError.Equals(step.TrainError) && alone.Validation!.MeanSquaredError.Equals(step.ValidationError))
+                    .Label($"{c}: s = {step.Nonzeros}: path ({step.TrainError:R}, {step.ValidationError:R}), alone ({alone.Train.MeanSquaredError:R}, {alone.Validation!.MeanSquaredError:R})"));
+            }
+
+            return result.Classify(candidates.Length == 3, "three candidates");
+        });
+
     // Least squares on the final support, with the final gates, never raises the training residual ‖Aŵ − y‖ (up to rounding).
     [Property(MaxTest = 60)]
     public Property DebiasNeverIncreasesTheTrainingResidual() =>
