@@ -72,10 +72,7 @@ public sealed class AuditDataCommandTests
         var files = new Dictionary<string, string> { ["y"] = "y.npy", ["x"] = "X.npy", ["short"] = "short.npy", ["wide"] = "wide.npy", ["model"] = "model.npz", ["generators"] = "generators.npy" };
         string[] given = [.. arguments.Split(' ').Select(t => files.Aggregate(t, (text, pair) => text.Replace("{" + pair.Key + "}", folder.File(pair.Value), StringComparison.Ordinal)))];
         (code, string output, error) = CommandRunner.Run(AuditCommand.Create(), [.. given, "--quiet"]);
-        Assert.Equal(2, code);
-        Assert.Equal(string.Empty, output);
-        string line = Assert.Single(error.TrimEnd('\n').Split('\n'));
-        Assert.Contains(named, line, StringComparison.Ordinal);
+        CommandRunner.AssertOneLineUsageError(code, output, error, named);
     }
 
     // A small planted instance (d = 5, m = 2, s = 4, n = 200) exported by recover.

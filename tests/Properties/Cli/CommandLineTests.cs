@@ -34,12 +34,7 @@ public sealed class CommandLineTests
     public void RecoverBadInputIsOneLineNamingTheOptionWithExitCodeTwo(string named, string arguments)
     {
         var (code, output, error) = CommandRunner.Run(RecoverCommand.Create(), [.. arguments.Split(' '), "--quiet"]);
-        Assert.Equal(2, code);
-        Assert.Equal(string.Empty, output);
-        string[] lines = error.TrimEnd('\n').Split('\n');
-        Assert.Single(lines);
-        Assert.Contains(named, lines[0]);
-        Assert.DoesNotContain("   at ", error);
+        CommandRunner.AssertOneLineUsageError(code, output, error, named);
     }
 
     // The one line of a bad --empty-generator lists every accepted word (defined once, in EmptyGenerators.Words).

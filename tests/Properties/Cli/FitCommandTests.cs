@@ -128,7 +128,7 @@ public sealed class FitCommandTests
         string[] nonzeros = given.Contains("--nonzeros") ? [] : ["--nonzeros", "2"];
         string[] width = given.Contains("--width") ? [] : ["--width", "2"];
         var (code, output, error) = CommandRunner.Run(FitCommand.Create(), [.. defaults, .. labels, .. nonzeros, .. width, .. given, "--quiet"]);
-        AssertOneLine(code, output, error, named);
+        CommandRunner.AssertOneLineUsageError(code, output, error, named);
     }
 
     [Theory]
@@ -141,17 +141,7 @@ public sealed class FitCommandTests
     {
         using var folder = new TemporaryDirectory();
         var (code, output, error) = CommandRunner.Run(PredictCommand.Create(), Substitute(arguments, BadInputFiles(folder)));
-        AssertOneLine(code, output, error, named);
-    }
-
-    private static void AssertOneLine(int code, string output, string error, string named)
-    {
-        Assert.Equal(2, code);
-        Assert.Equal(string.Empty, output);
-        string[] lines = error.TrimEnd('\n').Split('\n');
-        Assert.True(lines.Length == 1, error);
-        Assert.Contains(named, lines[0], StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        CommandRunner.AssertOneLineUsageError(code, output, error, named);
     }
 
     private static string[] Substitute(string arguments, Dictionary<string, string> files) =>

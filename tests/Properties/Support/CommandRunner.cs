@@ -28,4 +28,15 @@ public static class CommandRunner
             Console.SetError(stderr);
         }
     }
+
+    /// <summary>Asserts a usage error: exit code 2, nothing on standard output, one line on standard error that names <paramref name="named"/>, no stack trace.</summary>
+    public static void AssertOneLineUsageError(int code, string output, string error, string named)
+    {
+        Xunit.Assert.Equal(2, code);
+        Xunit.Assert.Equal(string.Empty, output);
+        string[] lines = error.TrimEnd('\n').Split('\n');
+        Xunit.Assert.True(lines.Length == 1, error);
+        Xunit.Assert.Contains(named, lines[0], StringComparison.Ordinal);
+        Xunit.Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
 }
