@@ -81,7 +81,7 @@ public static class FitCommand
             long seedValue = parse.GetValue(seed);
             var settings = new FitSettings(
                 Nonzeros: candidates,
-                Solver: solver.Options(parse, projection: 1, seedValue),
+                Solver: solver.Options(parse, projection: 0, seedValue), // k: FitSettings.Projection, or s
                 Projection: parse.GetValue(solver.Projection),
                 Width: parse.GetValue(width),
                 Rule: Spellings.Parse(Spellings.PatternRules, "pattern-rule", parse.GetValue(rule)!),

@@ -47,6 +47,11 @@ public static class Fitting
             {
                 throw new InvalidSettingException("generators", "cannot be given with a warm start, whose generators the fit starts from");
             }
+
+            if (warm.Rule != settings.Rule)
+            {
+                throw new InvalidSettingException("pattern-rule", $"must be the warm start's rule, {PatternRules.Word(warm.Rule)}, got {PatternRules.Word(settings.Rule)}");
+            }
         }
 
         long unknowns = (long)blocks * d;
@@ -134,9 +139,9 @@ public static class Fitting
             ? [.. new SeededRandom(settings.Seed, RandomStream.Validation).SampleWithoutReplacement(x.Rows, HeldOutCount(x.Rows, fraction)).Order()]
             : [];
         int[] trainRows = validationRows.Length == 0 ? [.. Enumerable.Range(0, x.Rows)] : [.. Enumerable.Range(0, x.Rows).Except(validationRows)];
-        var train = (Data: Rows(x, trainRows), Labels: trainRows.Select(i => request.Labels[i]).ToArray());
+        (DataMatrix Data, double[] Labels) train = Subset(x, request.Labels, trainRows);
         (DataMatrix Data, double[] Labels)? validation = request.TestData is { } test ? (test, request.TestLabels!)
-            : validationRows.Length > 0 ? (Rows(x, validationRows), validationRows.Select(i => request.Labels[i]).ToArray()) : null;
+            : validationRows.Length > 0 ? Subset(x, request.Labels, validationRows) : null;
 
         var path = new List<SelectionStep>();
         int chosen = settings.Nonzeros[0];
@@ -193,14 +198,7 @@ public static class Fitting
         {
             int[] held = [.. Enumerable.Range(0, n).Where(t => t % folds == f).Select(t => permutation[t]).Order()];
             int[] kept = [.. Enumerable.Range(0, n).Except(held)];
-            SelectionStep step = Score(
-                request,
-                s,
-                (Rows(train.Data, kept), kept.Select(i => train.Labels[i]).ToArray()),
-                (Rows(train.Data, held), held.Select(i => train.Labels[i]).ToArray()),
-                $"s = {s}, fold {f + 1}/{folds}",
-                progress,
-                cancellation);
+            SelectionStep step = Score(request, s, Subset(train.Data, train.Labels, kept), Subset(train.Data, train.Labels, held), $"s = {s}, fold {f + 1}/{folds}", progress, cancellation);
             trainSum += step.TrainError;
             validationSum += step.ValidationError;
         }
@@ -280,8 +278,8 @@ public static class Fitting
         request.Settings.Validation.Word,
         request.Settings.Seed);
 
-    /// <summary>The listed rows of <paramref name="x"/>, in the order given.</summary>
-    private static DataMatrix Rows(DataMatrix x, IReadOnlyList<int> rows)
+    /// <summary>The listed rows of <paramref name="x"/> and their labels, in the order given.</summary>
+    private static (DataMatrix Data, double[] Labels) Subset(DataMatrix x, double[] labels, IReadOnlyList<int> rows)
     {
         int d = x.Columns;
         var values = new double[(long)rows.Count * d];
@@ -290,7 +288,7 @@ public static class Fitting
             x.Row(rows[t]).CopyTo(values.AsSpan(t * d, d));
         }
 
-        return new DataMatrix(rows.Count, d, values);
+        return (new DataMatrix(rows.Count, d, values), [.. rows.Select(i => labels[i])]);
     }
 
     private static void RequireFinite(string setting, double[] values)
