@@ -36,7 +36,8 @@ public sealed class AuditDataCommandTests
         }
     }
 
-    // A fitted network is audited with w* = its weights and y = its predictions: the planted residual is 0 and the model check knows w*.
+    // A fitted network is audited with w* = its weights and y = its predictions: the planted residual is 0, the model check knows w*,
+    // and --restrict-to-support computes constants on the supports that contain the fitted support.
     [Fact]
     public void AModelIsAuditedWithItsOwnWeightsAsTheSolution()
     {
@@ -45,12 +46,13 @@ public sealed class AuditDataCommandTests
         var (code, _, error) = CommandRunner.Run(FitCommand.Create(), "--data", folder.File("X.npy"), "--labels", folder.File("y.npy"), "--generators", folder.File("generators.npy"),
             "--nonzeros", "4", "--model", folder.File("model.npz"), "--quiet");
         Assert.True(code == 0, error);
-        using JsonDocument audit = Audit(["--data", folder.File("X.npy"), "--model", folder.File("model.npz")]);
+        using JsonDocument audit = Audit(["--data", folder.File("X.npy"), "--model", folder.File("model.npz"), "--restrict-to-support"]);
         JsonElement root = audit.RootElement;
         Assert.Equal(0.0, root.GetProperty("plantedRelativeResidual").GetDouble(), 12);
         Assert.Equal(4, root.GetProperty("sparsity").GetInt32());
         Assert.Contains("fitted network", root.GetProperty("subject").GetString(), StringComparison.Ordinal);
         Assert.Contains(root.GetProperty("modelCheck").GetProperty("attempts").EnumerateArray(), a => a.GetProperty("solver").GetString() == "planted w*");
+        Assert.True(root.GetProperty("supportRestrictedConstants").GetArrayLength() > 0, "constants on supports containing the fitted support");
     }
 
     [Theory]

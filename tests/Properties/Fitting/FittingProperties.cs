@@ -10,6 +10,7 @@ using SparseIhtVerify.Solver.Algorithms;
 using SparseIhtVerify.Solver.Kernels;
 using SparseIhtVerify.Solver.Models.TwoLayerRelu;
 using SparseIhtVerify.Solver.Solvers;
+using Xunit;
 
 namespace SparseIhtVerify.Properties;
 
@@ -209,6 +210,22 @@ public sealed class FittingProperties
                 .And(Bits(zero.Weights.ToDense()).SequenceEqual(Bits(cold.Weights.ToDense())) && zero.Iterations == cold.Iterations)
                 .Label($"{c}: a zero warm start differs from the cold start");
         });
+
+    // The metrics of a hand-computed case: y = (0, 1, 1, 0), ŷ = (0.2, 0.7, 0.9, 0.6): MSE = (0.04 + 0.09 + 0.01 + 0.36)/4 = 0.125,
+    // R² = 1 − 0.5/1, PSNR = −10·log10 0.125 (max|y| = 1), relative residual √(0.5/2), accuracy 3/4 (row 3 is on the wrong side of 0.5);
+    // non-0/1 labels have no accuracy, constant labels no R².
+    [Fact]
+    public void MetricsOfAHandComputedCase()
+    {
+        FitMetrics m = FitMetrics.Of([0, 1, 1, 0], [0.2, 0.7, 0.9, 0.6], binary: FitMetrics.AreBinary([0, 1, 1, 0]));
+        Assert.Equal(0.125, m.MeanSquaredError, 15);
+        Assert.Equal(0.5, m.RSquared, 14);
+        Assert.Equal(-10 * Math.Log10(0.125), m.PsnrDb, 12);
+        Assert.Equal(0.5, m.RelativeResidual, 14);
+        Assert.Equal(0.75, m.Accuracy);
+        Assert.Null(FitMetrics.Of([0, 2], [0, 2], FitMetrics.AreBinary([0, 2])).Accuracy);
+        Assert.True(double.IsNaN(FitMetrics.Of([3, 3], [3, 2], binary: false).RSquared), "R² of constant labels is undefined");
+    }
 
     private static IEnumerable<long> Bits(double[] values) => values.Select(BitConverter.DoubleToInt64Bits);
 }
