@@ -87,11 +87,27 @@ public static class AuditCommand
                 }
             }
 
+            Applicability.Refuse(parse, dataPath is null, "sets a planted instance; with --data the data's own shape is used",
+                instance.Inputs, instance.Samples, instance.Weights, instance.Outputs, instance.NonemptyUnits, instance.Dictionary);
+            Applicability.Refuse(parse, parse.GetValue(generators) is null, "sets random generators; --generators gives them", instance.Width, instance.ExtraUnits);
+            Applicability.Refuse(parse, parse.GetValue(model) is null, "is fixed by the model (its nonzero weights, generators and pattern rule)",
+                instance.Nonzeros, instance.Width, instance.ExtraUnits, instance.PatternRule);
             (AuditSubject subject, string description) = dataPath is null
                 ? FromPlanted(parse, instance, parse.GetValue(projection), threadCount, parse.GetValue(generators))
                 : parse.GetValue(model) is string modelPath
                     ? FromModel(parse, files, dataPath, modelPath, parse.GetValue(labels), parse.GetValue(generators), parse.GetValue(projection), threadCount)
                     : FromData(parse, instance, files, dataPath, parse.GetValue(labels), parse.GetValue(generators), parse.GetValue(projection), threadCount);
+            int unknowns = subject.Operator.Columns;
+            if (extraLevels.FirstOrDefault(level => level > unknowns) is int beyond and > 0)
+            {
+                throw new InvalidSettingException("levels", $"must lie in [1, {unknowns}] (N, the number of unknowns), got {beyond}");
+            }
+
+            if (subject.Projection > unknowns)
+            {
+                throw new InvalidSettingException("projection", $"must lie in [s, N] = [{subject.Sparsity}, {unknowns}], got {subject.Projection}");
+            }
+
             var options = new AuditOptions(new EstimationBudget(supports, work, seconds, Seed: parse.GetValue(instance.Seed)), extraLevels,
                 parse.GetValue(restrict), modelCheckSeconds, threadCount, modelCheckWork);
 
@@ -110,14 +126,14 @@ public static class AuditCommand
             }
 
             human.WriteLine(AuditText.ConclusionLine(report.Conclusion));
-            return report.Conclusion == AuditConclusion.Violation ? 1 : 0;
+            return report.Conclusion == AuditConclusion.Violation ? ExitCodes.Violation : ExitCodes.Ok;
         });
         return command;
     }
 
     private static int[] ParseLevels(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (text is null)
         {
             return [];
         }

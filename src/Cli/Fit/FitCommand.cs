@@ -90,7 +90,9 @@ public static class FitCommand
                 Debias: parse.GetValue(debias),
                 Seed: seedValue,
                 Backend: solver.Kernels(parse));
-            var request = new FitRequest(x, y, settings, dictionary, warm, test, testY);
+            solver.RefuseInapplicable(parse, settings.Solver);
+            Applicability.Refuse(parse, generatorSource is null && warm is null, "sets the number of random generators; --generators or --warm-start gives them", width);
+                        var request = new FitRequest(x, y, settings, dictionary, warm, test, testY);
             Fitting.Validate(request);
 
             FitOutcome outcome;

@@ -57,11 +57,11 @@ public static class PredictCommand
             }
             else if (outPath.EndsWith(".npy", StringComparison.OrdinalIgnoreCase))
             {
-                OutputPaths.WriteThroughTemporary(outPath, temporary => NpyFile.Write(temporary, predictions, predictions.Length));
+                NpyFile.Write(outPath, predictions, predictions.Length);
             }
             else
             {
-                OutputPaths.WriteThroughTemporary(outPath, temporary => File.WriteAllLines(temporary, predictions.Select(v => v.ToString("R", CultureInfo.InvariantCulture))));
+                AtomicFile.WriteText(outPath, string.Concat(predictions.Select(v => v.ToString("R", CultureInfo.InvariantCulture) + "\n")));
             }
 
             if (outPath is not null)

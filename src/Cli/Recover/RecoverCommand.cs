@@ -31,6 +31,7 @@ public static class RecoverCommand
         {
             var spec = instance.Spec(parse);
             var options = solver.Options(parse, parse.GetValue(solver.Projection) ?? spec.Nonzeros, spec.Seed);
+            solver.RefuseInapplicable(parse, options);
             var request = new RecoveryRequest(spec, instance.DictionaryKind(parse), parse.GetValue(instance.ExtraUnits), instance.Rule(parse), options, solver.Kernels(parse));
             Recovery.Validate(request);
             var jsonOutput = new JsonOutput("json", parse.GetValue(json));

@@ -44,7 +44,7 @@ public sealed class JsonOutput
             return;
         }
 
-        OutputPaths.WriteThroughTemporary(_path, temporary => File.WriteAllText(temporary, json));
+        AtomicFile.WriteText(_path, json);
 
         Human.WriteLine($"  wrote {_path}");
     }

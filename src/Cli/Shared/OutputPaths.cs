@@ -45,20 +45,4 @@ public static class OutputPaths
             throw new CliFailure($"--{option}: cannot write into '{path}' ({e.Message.TrimEnd('.')}); give a writable directory");
         }
     }
-
-    /// <summary>Writes <paramref name="path"/> by <paramref name="write"/> on a temporary name beside it, then renames it, so a crash leaves no torn file.</summary>
-    public static void WriteThroughTemporary(string path, Action<string> write)
-    {
-        string full = Path.GetFullPath(path);
-        string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            write(temporary);
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
 }

@@ -51,6 +51,13 @@ public sealed class SolverFlags
         InnerSteps: parse.GetValue(InnerSteps),
         Parallelism: parse.GetValue(Threads));
 
+    /// <summary>Refuses the flags that <paramref name="options"/> does not read: inner steps for a solver without them, the SCP flags in convex mode.</summary>
+    public void RefuseInapplicable(ParseResult parse, SolverOptions options)
+    {
+        Applicability.Refuse(parse, options.Solver.UsesInnerSteps, $"applies to {SolverCatalogue.Words(s => s.UsesInnerSteps, " and ")} only; {options.Solver.Word} takes no inner steps", InnerSteps);
+        Applicability.Refuse(parse, options.Mode == SolverMode.SequentialConvex, "applies to --mode scp only (convex mode keeps the dictionary's patterns)", Warmup, Restart, EmptyGenerator);
+    }
+
     /// <summary>The kernel backend named by <c>--backend</c>.</summary>
     public IKernelBackend Kernels(ParseResult parse) => Spellings.Backend(parse.GetValue(Backend)!);
 }

@@ -1,3 +1,4 @@
+using SparseIhtVerify.Experiments.IO;
 using System.Globalization;
 using ScottPlot;
 using SparseIhtVerify.Solver.Algorithms;
@@ -53,9 +54,7 @@ public static class Heatmaps
             }
 
             string path = Path.Combine(folder, metric.File);
-            string temporary = Path.Combine(folder, "." + metric.File + ".tmp.png");
-            figure.SavePng(temporary, PanelWidth * methods.Count, PanelHeight);
-            File.Move(temporary, path, overwrite: true);
+            AtomicFile.WriteVia(path, temporary => figure.SavePng(temporary, PanelWidth * methods.Count, PanelHeight));
             paths.Add(path);
         }
 

@@ -19,7 +19,7 @@ namespace SparseIhtVerify.Cli;
 public static class SweepCommand
 {
     /// <summary>Exit code of an interrupted sweep (128 + SIGINT, as shells report Ctrl-C).</summary>
-    public const int InterruptedExitCode = 130;
+    public const int InterruptedExitCode = ExitCodes.Interrupted;
 
     public static Command Create()
     {

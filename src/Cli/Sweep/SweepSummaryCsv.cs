@@ -1,3 +1,4 @@
+using SparseIhtVerify.Experiments.IO;
 using System.Globalization;
 using System.Text;
 using SparseIhtVerify.Experiments.Sweep;
@@ -16,7 +17,7 @@ public static class SweepSummaryCsv
         "theory", "auditedSeeds", "certifiedSeeds", "holdingSeeds",
     ];
 
-    /// <summary>Writes <paramref name="cells"/> to <paramref name="path"/> (atomically: a temporary file, then a rename) and returns the path.</summary>
+    /// <summary>Writes <paramref name="cells"/> to <paramref name="path"/> (through <see cref="AtomicFile"/>) and returns the path.</summary>
     public static string Write(string path, IReadOnlyList<SweepCellSummary> cells)
     {
         var text = new StringBuilder();
@@ -30,9 +31,7 @@ public static class SweepSummaryCsv
                 TheoryWord(c.Theory), I(c.AuditedSeeds), I(c.CertifiedSeeds), I(c.HoldingSeeds))).Append('\n');
         }
 
-        string temporary = path + ".tmp";
-        File.WriteAllText(temporary, text.ToString());
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.WriteText(path, text.ToString());
         return path;
     }
 

@@ -83,6 +83,11 @@ public static class DataFile
             return (source[..colon], source[(colon + 1)..]);
         }
 
+        if (Directory.Exists(source))
+        {
+            throw new InvalidDataException($"'{source}' is a directory: give a file");
+        }
+
         if (!File.Exists(source))
         {
             throw new InvalidDataException($"'{source}' does not exist");

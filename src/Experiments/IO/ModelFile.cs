@@ -43,7 +43,7 @@ public static class ModelFile
     {
         if (!File.Exists(path))
         {
-            throw new InvalidDataException($"'{path}' does not exist");
+            throw new InvalidDataException(Directory.Exists(path) ? $"'{path}' is a directory: give a model file" : $"'{path}' does not exist");
         }
 
         ModelHeader header;

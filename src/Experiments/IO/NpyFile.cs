@@ -7,17 +7,18 @@ namespace SparseIhtVerify.Experiments.IO;
 
 /// <summary>
 /// Reads and writes NumPy <c>.npy</c> files (format 1.0): little-endian float64 (<c>&lt;f8</c>), float32 (<c>&lt;f4</c>),
-/// int64 (<c>&lt;i8</c>, exact below 2⁵³ as doubles) or uint8 (<c>|u1</c>), 1-D or 2-D, C or Fortran order on reading; writing is C-order <c>&lt;f8</c>, <c>&lt;i8</c> or <c>|u1</c>.
+/// int64 (<c>&lt;i8</c>, exact below 2⁵³ as doubles) or uint8 (<c>|u1</c>), 1-D or 2-D, C or Fortran order on reading; writing is C-order <c>&lt;f8</c>, <c>&lt;i8</c> or <c>|u1</c>,
+/// to a path through <see cref="AtomicFile"/>.
 /// </summary>
 public static partial class NpyFile
 {
     private static readonly byte[] Magic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 
-    /// <summary>Writes a C-order float64 (<c>&lt;f8</c>) array of the given <paramref name="shape"/>.</summary>
+    /// <summary>Writes a C-order float64 (<c>&lt;f8</c>) array of the given <paramref name="shape"/> (through <see cref="AtomicFile"/>).</summary>
     public static void Write(string path, ReadOnlySpan<double> values, params int[] shape)
     {
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write);
-        Write(stream, values, shape);
+        double[] copy = values.ToArray();
+        AtomicFile.Write(path, stream => Write(stream, copy, shape));
     }
 
     /// <summary>Writes a C-order float64 (<c>&lt;f8</c>) array of the given <paramref name="shape"/> to <paramref name="stream"/>.</summary>
@@ -40,22 +41,28 @@ public static partial class NpyFile
     /// <summary>Writes a C-order int64 (<c>&lt;i8</c>) array of the given <paramref name="shape"/>.</summary>
     public static void Write(string path, ReadOnlySpan<long> values, params int[] shape)
     {
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write);
-        WriteHeader(stream, "<i8", values.Length, shape);
-        var buffer = new byte[8];
-        foreach (long value in values)
+        long[] copy = values.ToArray();
+        AtomicFile.Write(path, stream =>
         {
-            BinaryPrimitives.WriteInt64LittleEndian(buffer, value);
-            stream.Write(buffer);
-        }
+            WriteHeader(stream, "<i8", copy.Length, shape);
+            var buffer = new byte[8];
+            foreach (long value in copy)
+            {
+                BinaryPrimitives.WriteInt64LittleEndian(buffer, value);
+                stream.Write(buffer);
+            }
+        });
     }
 
     /// <summary>Writes a C-order uint8 (<c>|u1</c>) array of the given <paramref name="shape"/> (0/1 masks, one byte each).</summary>
     public static void Write(string path, ReadOnlySpan<byte> values, params int[] shape)
     {
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write);
-        WriteHeader(stream, "|u1", values.Length, shape);
-        stream.Write(values);
+        byte[] copy = values.ToArray();
+        AtomicFile.Write(path, stream =>
+        {
+            WriteHeader(stream, "|u1", copy.Length, shape);
+            stream.Write(copy);
+        });
     }
 
     private const int Chunk = 4096;
@@ -121,8 +128,24 @@ public static partial class NpyFile
             throw new InvalidDataException("header has no 'shape'");
         }
 
-        int[] shape = shapeMatch.Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        string[] dimensions = shapeMatch.Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        double total = 1; // the product in floating point: no overflow, exact far beyond the limit it is compared with
+        foreach (string dimension in dimensions)
+        {
+            if (!long.TryParse(dimension, NumberStyles.None, CultureInfo.InvariantCulture, out long size) || size > int.MaxValue)
+            {
+                throw new InvalidDataException($"shape ({shapeMatch.Groups[1].Value}) is not a shape of non-negative sizes below 2^31");
+            }
+
+            total *= size;
+        }
+
+        if (total > Array.MaxLength)
+        {
+            throw new InvalidDataException($"shape ({shapeMatch.Groups[1].Value}) holds more values than one array can ({Array.MaxLength})");
+        }
+
+        int[] shape = [.. dimensions.Select(d => int.Parse(d, CultureInfo.InvariantCulture))];
         int width = descr switch
         {
             "<f8" or "<i8" => 8,

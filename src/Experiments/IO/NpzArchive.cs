@@ -5,7 +5,7 @@ namespace SparseIhtVerify.Experiments.IO;
 /// <summary>
 /// NumPy <c>.npz</c> archives: a zip of members (<c>name.npy</c> arrays, and here also a <c>header.json</c> text member, which
 /// <c>np.load</c> returns as bytes). Written stored (uncompressed), members in the given order with a fixed timestamp
-/// (1980-01-01), so the same members give the same bytes; written to a temporary name and renamed.
+/// (1980-01-01), so the same members give the same bytes; written through <see cref="AtomicFile"/>.
 /// </summary>
 public static class NpzArchive
 {
@@ -14,27 +14,17 @@ public static class NpzArchive
     /// <summary>Writes <paramref name="members"/> (name, bytes) to <paramref name="path"/> through a temporary file.</summary>
     public static void Write(string path, IEnumerable<(string Name, byte[] Bytes)> members)
     {
-        string temporary = $"{path}.{Environment.ProcessId}.tmp";
-        try
+        AtomicFile.Write(path, file =>
         {
-            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite))
-            using (var zip = new ZipArchive(file, ZipArchiveMode.Create))
+            using var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true);
+            foreach ((string name, byte[] bytes) in members)
             {
-                foreach ((string name, byte[] bytes) in members)
-                {
-                    ZipArchiveEntry entry = zip.CreateEntry(name, CompressionLevel.NoCompression);
-                    entry.LastWriteTime = FixedTime;
-                    using Stream stream = entry.Open();
-                    stream.Write(bytes);
-                }
+                ZipArchiveEntry entry = zip.CreateEntry(name, CompressionLevel.NoCompression);
+                entry.LastWriteTime = FixedTime;
+                using Stream stream = entry.Open();
+                stream.Write(bytes);
             }
-
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        });
     }
 
     /// <summary>The bytes of member <paramref name="name"/> (also found as <c>name.npy</c>).</summary>

@@ -271,17 +271,15 @@ public sealed class SweepStore : IDisposable
 
     private static void Rewrite(string path, IEnumerable<SweepRow> rows)
     {
-        string temporary = path + ".tmp";
-        using (var writer = new StreamWriter(temporary, false, new UTF8Encoding(false)))
+        AtomicFile.Write(path, stream =>
         {
+            using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true);
             foreach (SweepRow row in rows)
             {
                 writer.Write(FiniteJson.Serialize(row, JsonOptions));
                 writer.Write('\n');
             }
-        }
-
-        File.Move(temporary, path, overwrite: true);
+        });
     }
 
     private static void WriteManifest(string path, SweepPlan plan, string fingerprint)
@@ -299,9 +297,7 @@ public sealed class SweepStore : IDisposable
             ["settings"] = settings,
             ["note"] = "written by sparse-iht sweep; results.jsonl holds one row per cell, seed and method. A rerun with the same settings resumes; other settings are refused unless the sweep is told to replace them.",
         };
-        string temporary = path + ".tmp";
-        File.WriteAllText(temporary, manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JsonOptions.Encoder }) + "\n");
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.WriteText(path, manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JsonOptions.Encoder }) + "\n");
     }
 
     private static (string? Fingerprint, IReadOnlyDictionary<string, string> Settings) ReadManifest(string path)
