@@ -124,6 +124,11 @@ public static class CommandLine
             : type == typeof(double) ? "a number"
             : type == typeof(bool) ? "true or false"
             : "a value";
+        if (option.IdentifierToken is null)
+        {
+            return $"{option.Option.Name}: is required ({option.Option.Description})";
+        }
+
         string given = string.Join(' ', option.Tokens.Select(t => t.Value));
         return given.Length == 0
             ? $"{option.Option.Name}: expected {expected} after the option"
