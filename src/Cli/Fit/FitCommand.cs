@@ -4,6 +4,7 @@ using System.Text;
 using SparseIhtVerify.Experiments.Fitting;
 using SparseIhtVerify.Experiments.IO;
 using SparseIhtVerify.Solver;
+using SparseIhtVerify.Solver.Algorithms;
 using SparseIhtVerify.Solver.Kernels;
 using SparseIhtVerify.Solver.Models.TwoLayerRelu;
 
@@ -16,6 +17,7 @@ public static class FitCommand
     {
         var files = new DataOptions();
         var solver = new SolverFlags();
+        var memory = new MemoryGuard();
         var data = new Option<string>("--data") { Description = "X, rows = samples: .npy (2-D), file.npz:member, or CSV", Required = true };
         var labels = new Option<string>("--labels") { Description = "y, one per row: .npy (1-D), file.npz:member, a one-column CSV, or file.csv:COLUMN (a header name or a number from 1; when it is --data's file, X is its other columns)", Required = true };
         var generators = new Option<string?>("--generators") { Description = "generators h_j (p rows × d): .npy, file.npz:member or CSV; default --width random N(0, I) ones from --seed" };
@@ -34,7 +36,7 @@ public static class FitCommand
         var quiet = new Option<bool>("--quiet") { Description = "no progress on standard error" };
 
         var command = new Command("fit", "Train a sparse two-layer ReLU network on your data (X, y) by iterative hard thresholding; choose s by validation.");
-        foreach (Option option in new Option[] { data, labels, generators, width, nonzeros, select, holdout, testData, testLabels, debias, warmStart, rule, seed }.Concat(solver.All).Concat(files.All).Concat([model, json, quiet]))
+        foreach (Option option in new Option[] { data, labels, generators, width, nonzeros, select, holdout, testData, testLabels, debias, warmStart, rule, seed }.Concat(solver.All).Concat(files.All).Concat([model, json, memory.AllowLarge, quiet]))
         {
             command.Options.Add(option);
         }
@@ -94,6 +96,7 @@ public static class FitCommand
             Applicability.Refuse(parse, generatorSource is null && warm is null, "sets the number of random generators; --generators or --warm-start gives them", width);
                         var request = new FitRequest(x, y, settings, dictionary, warm, test, testY);
             Fitting.Validate(request);
+            memory.Require(parse, x.Rows, x.Columns, warm?.Blocks ?? dictionary?.Blocks ?? settings.Width, settings.Solver.Mode == SolverMode.SequentialConvex, "--width or data");
 
             FitOutcome outcome;
             using (var progress = new ProgressIndicator(!parse.GetValue(quiet)))

@@ -17,12 +17,13 @@ public static class RecoverCommand
     {
         var instance = new InstanceOptions();
         var solver = new SolverFlags();
+        var memory = new MemoryGuard();
         var json = new Option<string?>("--json") { Description = "write the full result as JSON to this file (- : to standard output, which then holds nothing else; the report goes to standard error)" };
         var export = new Option<string?>("--export") { Description = "write the instance and result as .npy files into this directory" };
         var quiet = new Option<bool>("--quiet") { Description = "no progress on standard error" };
 
         var command = new Command("recover", "Draw a planted sparse ReLU network and recover its weights by iterative hard thresholding.");
-        foreach (Option option in instance.All.Concat(solver.All).Concat([json, export, quiet]))
+        foreach (Option option in instance.All.Concat(solver.All).Concat([json, export, memory.AllowLarge, quiet]))
         {
             command.Options.Add(option);
         }
@@ -34,6 +35,7 @@ public static class RecoverCommand
             solver.RefuseInapplicable(parse, options);
             var request = new RecoveryRequest(spec, instance.DictionaryKind(parse), parse.GetValue(instance.ExtraUnits), instance.Rule(parse), options, solver.Kernels(parse));
             Recovery.Validate(request);
+            memory.Require(parse, spec.Samples, spec.Inputs, (long)spec.Width + request.ExtraUnits, options.Mode == SolverMode.SequentialConvex, "--samples, --inputs or --width");
             var jsonOutput = new JsonOutput("json", parse.GetValue(json));
             string? exportPath = parse.GetValue(export);
 

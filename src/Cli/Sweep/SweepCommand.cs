@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using SparseIhtVerify.Experiments.Baselines;
+using SparseIhtVerify.Experiments;
 using SparseIhtVerify.Experiments.Sweep;
 using SparseIhtVerify.Solver;
 using SparseIhtVerify.Solver.Algorithms;
@@ -54,12 +55,13 @@ public static class SweepCommand
         var parallel = new Option<int>("--parallel") { Description = "cells (cell and seed units) run at once", DefaultValueFactory = _ => Environment.ProcessorCount };
         var threads = new Option<int?>("--threads") { Description = "threads per solve (default: cores / --parallel); results are identical for every value" };
         var quiet = new Option<bool>("--quiet") { Description = "no progress on standard error" };
+        var memory = new MemoryGuard();
 
         var command = new Command("sweep", "Phase diagrams: run methods over a grid of widths, sparsities or sample sizes and seeds, resumably, and draw heatmaps.");
         foreach (Option option in new Option[]
                  {
                      inputs, width, nonzeros, samples, seeds, methods, weights, outputs, nonempty, dictionary, extra, rule, mode, projection, step,
-                     maxIterations, tolerance, warmup, restart, empty, inner, impSteps, impRate, audit, auditSupports, success, output, force, parallel, threads, quiet,
+                     maxIterations, tolerance, warmup, restart, empty, inner, impSteps, impRate, audit, auditSupports, success, output, force, parallel, threads, memory.AllowLarge, quiet,
                  })
         {
             command.Options.Add(option);
@@ -118,6 +120,9 @@ public static class SweepCommand
             int threadCount = parse.GetValue(threads) ?? Math.Max(1, Environment.ProcessorCount / parallelCells);
             InvalidSettingException.RequireAtLeast("threads", threadCount, 1);
             var plan = new SweepPlan(grid, settings);
+            SweepCell largest = grid.FeasibleCells.MaxBy(c => MemoryEstimate.Bytes(c.Samples, c.Inputs, (long)c.Width + settings.ExtraUnits, settings.Mode == SolverMode.SequentialConvex))!;
+            memory.Require(parse, (long)largest.Samples * Math.Min(parallelCells, grid.Units.Count()), largest.Inputs, (long)largest.Width + settings.ExtraUnits,
+                settings.Mode == SolverMode.SequentialConvex, "--samples, --inputs, --width or --parallel (the largest cell times the cells run at once)");
             string folder = parse.GetValue(output)!;
 
             using SweepStore store = SweepStore.Open(folder, plan, parse.GetValue(force));

@@ -55,6 +55,11 @@ public static class Fitting
         }
 
         long unknowns = (long)blocks * d;
+        if (unknowns > Array.MaxLength)
+        {
+            throw new InvalidSettingException("width", $"blocks × inputs must be at most {Array.MaxLength} (the generators are one array), got {blocks} × {d}");
+        }
+
         if (settings.Nonzeros.Count == 0)
         {
             throw new InvalidSettingException("nonzeros", "needs at least one value");

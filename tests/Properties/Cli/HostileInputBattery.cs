@@ -62,6 +62,8 @@ public sealed class HostileInputBattery
         { "recover", "--json /nonexistent-directory/r.json", "--json" },
         { "recover", "--json {folder}", "--json" },
         { "recover", "--export {x}", "--export" },
+        { "recover", "--samples 10000000 --inputs 1 --width 100000000", "--allow-large" },
+        { "recover", "--samples 1073741824 --inputs 2", "--samples" },
 
         // audit: budgets, levels, projection, data files and their readers, misplaced options
         { "audit", "--budget-seconds 0", "--budget-seconds" },
@@ -135,6 +137,7 @@ public sealed class HostileInputBattery
         { "fit", "--data {x} --labels {y} --model {folder}", "--model" },
         { "fit", "--data {x} --labels {y} --tol 1,5", "--tol" },
         { "fit", "--labels {y}", "--data" },
+        { "fit", "--data {x} --labels {y} --width 2000000000", "--width" },
 
         // predict
         { "predict", "--model {model} --data {wide}", "--data" },
@@ -152,6 +155,7 @@ public sealed class HostileInputBattery
         { "sweep", "--out {folder}/s --parallel 0", "--parallel" },
         { "sweep", "--out {x}", "--out" },
         { "sweep", "--width 1", "--out" },
+        { "sweep", "--out {folder}/s --samples 10000000 --inputs 1 --width 100000000 --nonzeros 8", "--allow-large" },
         { "bench", "--samples 0", "--samples" },
         { "bench", "--threads -1", "--threads" },
     };

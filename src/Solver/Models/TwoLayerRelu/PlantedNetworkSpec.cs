@@ -46,9 +46,9 @@ public sealed record PlantedNetworkSpec(
             throw new InvalidSettingException("nonzeros", $"must lie in [{lowest}, {positions}] = [{(KeepUnitsNonEmpty ? "width" : "1")}, inputs × width]{why}, got {Nonzeros}");
         }
 
-        if ((long)Samples * Inputs > 1L << 31)
+        if ((long)Samples * Inputs > Array.MaxLength)
         {
-            throw new InvalidSettingException("samples", $"samples × inputs must be at most 2^31 (the data matrix is held in memory), got {(long)Samples * Inputs}");
+            throw new InvalidSettingException("samples", $"samples × inputs must be at most {Array.MaxLength} (the data matrix is one array), got {(long)Samples * Inputs}");
         }
     }
 }
