@@ -143,7 +143,7 @@ public static class IterativeSolver
             }
 
             StepOutcome outcome = step.Take(state);
-            if (!double.IsFinite(outcome.Step) || !outcome.Next.IsFinite() || !VectorKernels.AllFinite(outcome.Residual))
+            if (!double.IsFinite(outcome.Step) || state.Gradient.StepOverflowed || !outcome.Next.IsFinite() || !VectorKernels.AllFinite(outcome.Residual))
             {
                 status = SolverStatus.NonFinite;
                 break;

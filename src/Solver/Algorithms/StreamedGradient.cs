@@ -151,6 +151,7 @@ public sealed class StreamedGradient
         OnSupport = onSupport;
         OffSupportTop = _merged.ToSparseVector(_operator.Columns);
         SawNonFinite = sawNonFinite || !Kernels.VectorKernels.AllFinite(onSupport);
+        StepOverflowed = false;
     }
 
     /// <summary>
@@ -172,8 +173,15 @@ public sealed class StreamedGradient
             buffer.Offer(top.Indices[t], -step * top.Values[t]);
         }
 
+        StepOverflowed = buffer.SawNonFinite;
         return buffer.ToSparseVector(w.Length);
     }
+
+    /// <summary>
+    /// Whether the last <see cref="ThresholdedStep"/> since the gradient pass met a non-finite w − μ·g (a step so large that the
+    /// candidates overflow; the buffer drops them, so the returned vector alone would not show it).
+    /// </summary>
+    public bool StepOverflowed { get; private set; }
 
     private void Worker(int worker, SparseVector w, double[] residual, double[] onSupport, int chunks)
     {

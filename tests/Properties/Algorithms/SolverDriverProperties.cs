@@ -151,6 +151,17 @@ public sealed class SolverDriverProperties
         Assert.Equal("projection", Assert.Throws<InvalidSettingException>(() => IterativeSolver.Solve(counting, y, new SolverOptions())).Setting);
     }
 
+    // A fixed step so large that w − μ·g overflows stops the solve as non-finite, not as a stall at w = 0 (the thresholding buffer drops
+    // infinite candidates, so the iterate alone would look like a zero step).
+    [Fact]
+    public void AnOverflowingStepIsNonFiniteNotAStall()
+    {
+        var a = new DenseMatrixOperator(new double[,] { { 1, 0, 2 }, { 0, 1, 1 } });
+        SolverResult result = IterativeSolver.Solve(a, [1, 2], new SolverOptions(SolverCatalogue.Iht, Projection: 1, Step: 1e308));
+        Assert.Equal(SolverStatus.NonFinite, result.Status);
+        Assert.Equal(SolverStatus.Converged, IterativeSolver.Solve(a, [1, 2], new SolverOptions(SolverCatalogue.Iht, Projection: 2, Step: 0.1, Tolerance: 1e-6)).Status);
+    }
+
     // Labels are refused before any work when their length is not the operator's row count or an entry is not finite.
     [Theory]
     [InlineData("length")]
