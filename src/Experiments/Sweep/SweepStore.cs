@@ -106,14 +106,21 @@ public sealed class SweepStore : IDisposable
             throw new InvalidSettingException("out", $"cannot create '{folder}' ({e.Message.TrimEnd('.')}); give a writable directory");
         }
 
+        // The lock is held by another process: EWOULDBLOCK (11) from flock on Unix, ERROR_SHARING_VIOLATION on Windows.
+        static bool Locked(IOException e) => e.HResult is 11 or unchecked((int)0x80070020);
         FileStream lockStream;
         try
         {
             lockStream = new FileStream(Path.Combine(folder, LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch (IOException)
+        catch (IOException e) when (Locked(e))
         {
             throw new InvalidSettingException("out", $"another sweep is running in '{folder}'; wait for it, or give another directory");
+        }
+        catch (IOException e)
+        {
+            // A read-only file system, a full disk: not another sweep.
+            throw new InvalidSettingException("out", $"cannot write into '{folder}' ({e.Message.TrimEnd('.')}); give a writable directory");
         }
         catch (UnauthorizedAccessException e)
         {
