@@ -45,11 +45,23 @@ public static class RecoverCommand
             }
 
             RecoveryOutcome outcome;
-            using (var progress = new ProgressIndicator(!parse.GetValue(quiet)))
+            using var interrupt = new CancellationTokenSource();
+            ConsoleCancelEventHandler onCancel = (_, e) =>
             {
+                e.Cancel = true; // stop at the next iteration and report it, rather than die
+                interrupt.Cancel();
+            };
+            Console.CancelKeyPress += onCancel;
+            try
+            {
+                using var progress = new ProgressIndicator(!parse.GetValue(quiet));
                 progress.Report("drawing the instance and computing activation patterns…");
                 outcome = Recovery.Run(request, row => progress.Report(
-                    $"iteration {row.Iteration}/{options.MaxIterations}  relative residual {Format.Number(row.RelativeResidual)}  nonzeros {row.Nonzeros}"));
+                    $"iteration {row.Iteration}/{options.MaxIterations}  relative residual {Format.Number(row.RelativeResidual)}  nonzeros {row.Nonzeros}"), interrupt.Token);
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
             }
 
             jsonOutput.Human.Write(Summary(outcome));
@@ -61,7 +73,13 @@ public static class RecoverCommand
                 jsonOutput.Human.WriteLine($"  wrote {files.Count} .npy files into {exportPath}");
             }
 
-            return 0;
+            if (outcome.Result.Status == SolverStatus.Interrupted)
+            {
+                Console.Error.WriteLine($"sparse-iht: interrupted (Ctrl-C) after {outcome.Result.Iterations} iterations; the report above holds that iterate");
+                return ExitCodes.Interrupted;
+            }
+
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -230,6 +230,7 @@ public static class Fitting
         SolverResult result = warm is not null
             ? IterativeSolver.Solve(sensing, y, options, warm.Weights, Report, cancellation)
             : IterativeSolver.Solve(sensing, y, options, Report, cancellation);
+        cancellation.ThrowIfCancellationRequested(); // an interrupted solve is not a fit
 
         // After sequential-convex updates the gates are h_j := w_j (by the sparse products) for every block with weights;
         // blocks without weights keep their starting generator, whose gate multiplies zero.

@@ -134,7 +134,9 @@ public static class SweepRunner
             else
             {
                 SweepMethod method = SweepMethod.Parse(word) ?? throw new ArgumentException($"unknown method '{word}'", nameof(methods));
-                onRow(SweepRow.For(cell, seed, word, RunMethod(plan, network, cell, seed, method, threads, cancellation)));
+                SweepOutcome outcome = RunMethod(plan, network, cell, seed, method, threads, cancellation);
+                cancellation.ThrowIfCancellationRequested(); // an interrupted solve is not a result: its row is not stored
+                onRow(SweepRow.For(cell, seed, word, outcome));
             }
         }
     }

@@ -10,7 +10,8 @@ namespace SparseIhtVerify.Solver.Algorithms;
 /// Each iteration streams the gradient once (memory O(n + k), never O(N)), takes the algorithm's step, and in
 /// sequential-convex mode then sets h_j := w_j for the blocks that changed (a block left empty gets the generator of
 /// <see cref="SolverOptions.EmptyGenerator"/>). Stops on the first of: relative
-/// residual ≤ tolerance, a stalled support and objective, a non-finite value, or the iteration limit. In SCP mode a run
+/// residual ≤ tolerance, a stalled support and objective, a non-finite value, the iteration limit, or the caller's cancellation
+/// (status Interrupted, checked before each iteration: the result then holds the last completed iterate). In SCP mode a run
 /// that stalls for <see cref="SolverOptions.ScpRestartWindow"/> steps with iterations left is followed by a run from
 /// w = 0 with one more warm-up step, within the same iteration limit; the result is the run with the lowest residual.
 /// </summary>
@@ -87,13 +88,13 @@ public static class IterativeSolver
         var solve = new SolveContext(labels.ToArray(), labelNorm, trace, Stopwatch.StartNew(), observe, probe, start, cancellation);
         RunOutcome kept = Run(sensing, network, options, solve, run: 0);
         RunOutcome last = kept;
-        for (int run = 1; last.Restart && trace.Count < options.MaxIterations; run++)
+        for (int run = 1; last.Restart && trace.Count < options.MaxIterations && !cancellation.IsCancellationRequested; run++)
         {
             // SCP restart r (options.ScpRestartWindow): from w = 0 and the dictionary's patterns with warm-up W + r, in the
             // iterations left. The lowest relative residual is kept (the earliest among equals).
             var restarted = options with { ScpWarmupSteps = options.ScpWarmupSteps + run, MaxIterations = options.MaxIterations - trace.Count };
             last = Run(sensing, network, restarted, solve, run);
-            if (last.Status == SolverStatus.NonFinite || last.RelativeResidual < kept.RelativeResidual)
+            if (last.Status is SolverStatus.NonFinite or SolverStatus.Interrupted || last.RelativeResidual < kept.RelativeResidual)
             {
                 kept = last;
             }
@@ -134,7 +135,12 @@ public static class IterativeSolver
         double relativeResidual = solve.Start is null ? 1.0 : Math.Sqrt(objective) / solve.LabelNorm; // of the start: the value when no iteration completes
         for (int iteration = 1; iteration <= options.MaxIterations; iteration++)
         {
-            solve.Cancellation.ThrowIfCancellationRequested();
+            if (solve.Cancellation.IsCancellationRequested)
+            {
+                status = SolverStatus.Interrupted;
+                break;
+            }
+
             state.Gradient.Compute(state.Weights, state.Residual);
             if (state.Gradient.SawNonFinite)
             {

@@ -17,6 +17,9 @@ public enum SolverStatus
 
     /// <summary>The time limit was reached.</summary>
     TimeLimit,
+
+    /// <summary>The caller's cancellation token fired (Ctrl-C): the result holds the iterate of the last completed iteration.</summary>
+    Interrupted,
 }
 
 /// <summary>The one spelling of each <see cref="SolverStatus"/> (recover's text and JSON, the sweep's results).</summary>
@@ -27,6 +30,7 @@ public static class SolverStatuses
     {
         ["converged"] = SolverStatus.Converged, ["stalled"] = SolverStatus.Stalled,
         ["non-finite"] = SolverStatus.NonFinite, ["iteration-limit"] = SolverStatus.IterationLimit, ["time-limit"] = SolverStatus.TimeLimit,
+        ["interrupted"] = SolverStatus.Interrupted,
     };
 
     /// <summary>The word of <paramref name="status"/>, e.g. <c>iteration-limit</c>.</summary>
