@@ -13,8 +13,8 @@ namespace SparseIhtVerify.Properties;
 
 /// <summary>
 /// <c>fit</c> and <c>predict</c> on the command line: fitting the files of <c>recover --export</c> reproduces recover bit for
-/// bit; the model file's documented formula reproduces predict's output and the printed metrics; every bad input is one
-/// line naming the option, exit code 2.
+/// bit; the model file's documented formula reproduces predict's output and the printed metrics (their bad inputs are in
+/// <see cref="HostileInputBattery"/>).
 /// </summary>
 [Collection("Serial")]
 public sealed class FitCommandTests
@@ -92,91 +92,6 @@ public sealed class FitCommandTests
             double printed = report.RootElement.GetProperty(set).GetProperty("meanSquaredError").GetDouble();
             Assert.True(Math.Abs(Mse(rows) - printed) <= 1e-9 * printed + 1e-15, $"{set}: MSE from the files {Mse(rows):R}, printed {printed:R}");
         }
-    }
-
-    [Theory]
-    [InlineData("--labels", "--labels {short}")]
-    [InlineData("--labels", "--labels {nan}")]
-    [InlineData("--labels", "--labels {wide}")]
-    [InlineData("--data", "--data {archive}:nope")]
-    [InlineData("--data", "--data {broken}:X")]
-    [InlineData("--data", "--data {archive}")]
-    [InlineData("--holdout", "--holdout 1.5")]
-    [InlineData("--holdout", "--holdout 0.0001")]
-    [InlineData("--nonzeros", "--nonzeros 0")]
-    [InlineData("--nonzeros", "--nonzeros 4,x")]
-    [InlineData("--nonzeros", "--nonzeros 4,4")]
-    [InlineData("--nonzeros", "--nonzeros 1000")]
-    [InlineData("--select", "--select foo --nonzeros 2,4")]
-    [InlineData("--select", "--select holdout --nonzeros 2,4")]
-    [InlineData("--select", "--select cv:1 --nonzeros 2,4")]
-    [InlineData("--generators", "--generators {wideX}")]
-    [InlineData("--warm-start", "--warm-start {otherModel}")]
-    [InlineData("--warm-start", "--warm-start {y}")]
-    [InlineData("--test-data", "--test-data {x}")]
-    [InlineData("--test-labels", "--test-data {x} --test-labels {short}")]
-    [InlineData("--projection", "--projection 1 --nonzeros 2")]
-    [InlineData("--model", "--model /nonexistent-directory/m.npz")]
-    [InlineData("--width", "--width 0")]
-    public void FitBadInputIsOneLineNamingTheOptionWithExitCodeTwo(string named, string arguments)
-    {
-        using var folder = new TemporaryDirectory();
-        Dictionary<string, string> files = BadInputFiles(folder);
-        string[] given = Substitute(arguments, files);
-        string[] defaults = given.Contains("--data") ? [] : ["--data", files["x"]];
-        string[] labels = given.Contains("--labels") ? [] : ["--labels", files["y"]];
-        string[] nonzeros = given.Contains("--nonzeros") ? [] : ["--nonzeros", "2"];
-        string[] width = given.Contains("--width") ? [] : ["--width", "2"];
-        var (code, output, error) = CommandRunner.Run(FitCommand.Create(), [.. defaults, .. labels, .. nonzeros, .. width, .. given, "--quiet"]);
-        CommandRunner.AssertOneLineUsageError(code, output, error, named);
-    }
-
-    [Theory]
-    [InlineData("--data", "--model {model} --data {wideX}")]
-    [InlineData("--model", "--model {y} --data {x}")]
-    [InlineData("--model", "--model {archive} --data {x}")]
-    [InlineData("--labels", "--model {model} --data {x} --labels {short}")]
-    [InlineData("--out", "--model {model} --data {x} --out /nonexistent-directory/y.npy")]
-    public void PredictBadInputIsOneLineNamingTheOptionWithExitCodeTwo(string named, string arguments)
-    {
-        using var folder = new TemporaryDirectory();
-        var (code, output, error) = CommandRunner.Run(PredictCommand.Create(), Substitute(arguments, BadInputFiles(folder)));
-        CommandRunner.AssertOneLineUsageError(code, output, error, named);
-    }
-
-    private static string[] Substitute(string arguments, Dictionary<string, string> files) =>
-        [.. arguments.Split(' ').Select(token => files.Aggregate(token, (t, pair) => t.Replace("{" + pair.Key + "}", pair.Value, StringComparison.Ordinal)))];
-
-    // X (60×3), y and its bad twins, an archive without an X member, a file that is not a zip, X of 4 columns, and models of d = 3 and d = 4.
-    private static Dictionary<string, string> BadInputFiles(TemporaryDirectory folder)
-    {
-        var random = new Solver.Randomness.SeededRandom(1);
-        var x = new double[60 * 3];
-        random.FillGaussian(x);
-        var y = new double[60];
-        random.FillGaussian(y);
-        var files = new Dictionary<string, string>
-        {
-            ["x"] = folder.File("X.npy"), ["y"] = folder.File("y.npy"), ["short"] = folder.File("short.npy"), ["nan"] = folder.File("nan.npy"), ["wide"] = folder.File("wide.npy"),
-            ["archive"] = folder.File("a.npz"), ["broken"] = folder.File("broken.npz"), ["wideX"] = folder.File("X4.npy"), ["model"] = folder.File("m3.npz"), ["otherModel"] = folder.File("m4.npz"),
-        };
-        NpyFile.Write(files["x"], x, 60, 3);
-        NpyFile.Write(files["y"], y, 60);
-        NpyFile.Write(files["short"], y.AsSpan(0, 59), 59);
-        NpyFile.Write(files["nan"], y.Select((v, i) => i == 7 ? double.NaN : v).ToArray(), 60);
-        NpyFile.Write(files["wide"], x, 60, 3);
-        NpzArchive.Write(files["archive"], [("Z.npy", NpzArchive.Array(x, 60, 3))]);
-        File.WriteAllText(files["broken"], "not a zip archive");
-        NpyFile.Write(files["wideX"], x.AsSpan(0, 60 * 3 - 4 * 0).ToArray().Concat(new double[60]).ToArray(), 60, 4);
-        foreach ((string key, int d) in new[] { ("model", 3), ("otherModel", 4) })
-        {
-            var generators = new double[2 * d];
-            random.FillGaussian(generators);
-            var provenance = new FitProvenance(60, 1, 1, "niht", "convex", "random", false, "none", 1);
-            ModelFile.Save(files[key], new FittedNetwork(d, generators, new SparseVector(2 * d, [0], [1.0]), PatternRule.GreaterOrEqual, GateEvaluation.Dense, provenance));
-        }
-
-        return files;
     }
 
     /// <summary>A CSV of a planted network's data with header x1 … x10, y (labels in the last column; none when not <paramref name="labels"/>).</summary>

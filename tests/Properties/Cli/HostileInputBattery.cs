@@ -137,6 +137,13 @@ public sealed class HostileInputBattery
         { "fit", "--data {x} --labels {y} --model {folder}", "--model" },
         { "fit", "--data {x} --labels {y} --tol 1,5", "--tol" },
         { "fit", "--labels {y}", "--data" },
+        { "fit", "--data {broken}:X --labels {y}", "--data" },
+        { "fit", "--data {archive} --labels {y}", "--data" },
+        { "fit", "--data {x} --labels {y} --holdout 0.0001", "--holdout" },
+        { "fit", "--data {x} --labels {y} --nonzeros 4,4", "--nonzeros" },
+        { "fit", "--data {x} --labels {y} --nonzeros 1000", "--nonzeros" },
+        { "fit", "--data {x} --labels {y} --projection 1 --nonzeros 2", "--projection" },
+        { "fit", "--data {x} --labels {y} --generators {wide}", "--generators" },
         { "fit", "--data {x} --labels {y} --width 2000000000", "--width" },
 
         // predict
@@ -144,6 +151,7 @@ public sealed class HostileInputBattery
         { "predict", "--model {y} --data {x}", "--model" },
         { "predict", "--model {broken} --data {x}", "--model" },
         { "predict", "--model {folder} --data {x}", "--model" },
+        { "predict", "--model {archive} --data {x}", "--model" },
         { "predict", "--model {model} --data {x} --labels {short}", "--labels" },
         { "predict", "--model {model} --data {x} --out /nonexistent-directory/y.npy", "--out" },
 
