@@ -24,7 +24,7 @@ public static class Heatmaps
     /// <summary>The three figures' file names.</summary>
     public static readonly string[] FileNames = ["psnr.png", "success.png", "weight-error.png"];
 
-    private sealed record Metric(string File, string Title, string Colorbar, double Low, double High, Func<SweepCellSummary, double> Value, Func<double, string> Label, IColormap Colormap, double[]? Ticks = null, string[]? TickLabels = null);
+    private sealed record Metric(string File, string Title, string Colorbar, double Low, double High, Func<SweepCellSummary, double> Value, Func<SweepCellSummary, string> Label, IColormap Colormap, double[]? Ticks = null, string[]? TickLabels = null);
 
     /// <summary>Writes the figures into <paramref name="folder"/> and returns their paths.</summary>
     public static IReadOnlyList<string> Write(string folder, SweepPlan plan, IReadOnlyList<SweepCellSummary> cells, double success)
@@ -33,11 +33,11 @@ public static class Heatmaps
         var metrics = new Metric[]
         {
             new(FileNames[0], "mean PSNR", "mean PSNR (dB)", -20, 50,
-                c => c.MeanPsnrDb, v => v >= SweepAggregation.PsnrCeilingDb ? "∞" : v.ToString("F0", CultureInfo.InvariantCulture), new ScottPlot.Colormaps.Viridis()),
+                c => c.MeanPsnrDb, c => c.MeanPsnrDb >= SweepAggregation.PsnrCeilingDb ? "∞" : c.MeanPsnrDb.ToString("F0", CultureInfo.InvariantCulture), new ScottPlot.Colormaps.Viridis()),
             new(FileNames[1], "success rate", "fraction of seeds that succeed", 0, 1,
-                c => c.SuccessRate, v => v.ToString("0.##", CultureInfo.InvariantCulture), new ScottPlot.Colormaps.Viridis()),
+                c => c.SuccessRate, c => c.SuccessRate.ToString("0.##", CultureInfo.InvariantCulture), new ScottPlot.Colormaps.Viridis()),
             new(FileNames[2], "mean weight error", "mean relative weight error ‖ŵ − w*‖/‖w*‖", -16, 1,
-                c => Math.Log10(Math.Max(c.MeanWeightError, 1e-16)), v => Math.Pow(10, v).ToString("0e0", CultureInfo.InvariantCulture).Replace("e0", string.Empty, StringComparison.Ordinal), new Reversed(new ScottPlot.Colormaps.Viridis()),
+                c => Math.Log10(Math.Max(c.MeanWeightError, 1e-16)), c => WeightErrorLabel(c.MeanWeightError), new Reversed(new ScottPlot.Colormaps.Viridis()),
                 errorTicks, errorTicks.Select(t => t == 0 ? "1" : $"1e{t:F0}").ToArray()),
         };
 
@@ -59,6 +59,27 @@ public static class Heatmaps
         }
 
         return paths;
+    }
+
+    /// <summary>A cell's weight error, one significant digit: "0" for an exact zero (its colour is the 1e−16 end of the scale).</summary>
+    private static string WeightErrorLabel(double error) =>
+        error == 0 ? "0" : error.ToString("0e0", CultureInfo.InvariantCulture).Replace("e0", string.Empty, StringComparison.Ordinal);
+
+    /// <summary><paramref name="values"/>, each row (column) repeated twice when there is only one.</summary>
+    private static double[,] Doubled(double[,] values)
+    {
+        int rows = values.GetLength(0), columns = values.GetLength(1);
+        int rowCopies = rows == 1 ? 2 : 1, columnCopies = columns == 1 ? 2 : 1;
+        var doubled = new double[rows * rowCopies, columns * columnCopies];
+        for (int r = 0; r < doubled.GetLength(0); r++)
+        {
+            for (int c = 0; c < doubled.GetLength(1); c++)
+            {
+                doubled[r, c] = values[r / rowCopies, c / columnCopies];
+            }
+        }
+
+        return doubled;
     }
 
     /// <summary>The horizontal and vertical axes: s across and m up when they vary (the paper's layout), otherwise the varying ones.</summary>
@@ -107,7 +128,9 @@ public static class Heatmaps
         }
 
         plot.Font.Set("DejaVu Sans");
-        var heatmap = plot.Add.Heatmap(values);
+        // ScottPlot draws nothing for a heatmap one cell high or wide (a 1-D grid); the same values doubled along that axis
+        // cover the same rectangle with the same colours.
+        var heatmap = plot.Add.Heatmap(Doubled(values));
         heatmap.Colormap = metric.Colormap;
         heatmap.ManualRange = new ScottPlot.Range(metric.Low, metric.High);
         heatmap.Rectangle = new CoordinateRect(-0.5, xs.Count - 0.5, -0.5, ys.Count - 0.5);
@@ -127,7 +150,7 @@ public static class Heatmaps
             for (int c = 0; c < xs.Count; c++)
             {
                 double v = values[r, c];
-                string label = double.IsNaN(v) ? (IsInfeasible(grid, xAxis, yAxis, xs[c], ys[r]) ? "s>dm" : "—") : metric.Label(v);
+                string label = double.IsNaN(v) ? (IsInfeasible(grid, xAxis, yAxis, xs[c], ys[r]) ? "s>dm" : "—") : metric.Label(byCell[(xs[c], ys[r])]);
                 Color fill = double.IsNaN(v) ? new Color(215, 215, 215) : metric.Colormap.GetColor(Math.Clamp((v - metric.Low) / (metric.High - metric.Low), 0, 1));
                 var text = plot.Add.Text(label, c, r);
                 text.LabelAlignment = Alignment.MiddleCenter;

@@ -34,6 +34,29 @@ public sealed class SweepCommandTests
         Assert.StartsWith($"sparse-iht: {named}:", line, StringComparison.Ordinal);
     }
 
+    // A heatmap of a 1-D grid (one width, three sparsities) is drawn in colour: most pixels inside its frame are neither white nor
+    // grey (ScottPlot drew nothing for a heatmap one cell high).
+    [Fact]
+    public void AOneDimensionalGridIsDrawnInColour()
+    {
+        using TemporaryDirectory folder = SweepFixtures.NewDirectory();
+        var (code, _, error) = Run("--width", "1", "--nonzeros", "1,2,5", "--seeds", "0", "--methods", "niht", "--samples", "300", "--out", folder.File("out"), "--quiet");
+        Assert.True(code == 0, error);
+        using SkiaSharp.SKBitmap image = SkiaSharp.SKBitmap.Decode(Path.Combine(folder.File("out"), "weight-error.png"));
+        int coloured = 0, total = 0;
+        for (int yPixel = image.Height / 5; yPixel < image.Height * 3 / 5; yPixel += 4)
+        {
+            for (int xPixel = image.Width / 8; xPixel < image.Width * 3 / 4; xPixel += 4)
+            {
+                SkiaSharp.SKColor pixel = image.GetPixel(xPixel, yPixel);
+                total++;
+                coloured += Math.Max(Math.Max(pixel.Red, pixel.Green), pixel.Blue) - Math.Min(Math.Min(pixel.Red, pixel.Green), pixel.Blue) > 40 ? 1 : 0;
+            }
+        }
+
+        Assert.True(coloured > total / 2, $"{coloured} of {total} sampled pixels are coloured");
+    }
+
     [Fact]
     public void ThreeVaryingAxesAreRefused()
     {
