@@ -24,9 +24,10 @@ public static class CommandLine
         }
 
         ParseResult parse = root.Parse(args);
-        if (parse.Errors.Count > 0 || StrictNumberError(parse) is not null)
+        string? error = parse.Errors.Count > 0 ? Describe(root, parse) : StrictNumberError(parse);
+        if (error is not null)
         {
-            Console.Error.WriteLine($"sparse-iht: {(parse.Errors.Count > 0 ? Describe(root, parse) : StrictNumberError(parse))} (see --help)");
+            Console.Error.WriteLine($"sparse-iht: {error} (see --help)");
             return ExitCodes.Usage;
         }
 

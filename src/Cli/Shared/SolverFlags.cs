@@ -30,7 +30,7 @@ public sealed class SolverFlags
 
     public Option<int> InnerSteps { get; } = new("--inner-steps") { Description = $"{SolverCatalogue.Words(s => s.UsesInnerSteps, "/")}: Armijo steps on the new support per step (10 as in the reference)", DefaultValueFactory = _ => Defaults.InnerSteps };
 
-    public Option<int> Threads { get; } = new("--threads") { Description = "threads for the gradient pass (results are identical for any value; default: every core)", DefaultValueFactory = _ => Defaults.Parallelism };
+    public Option<int> Threads { get; } = new("--threads") { Description = "threads for the gradient pass (0: every core, the default; results are identical for any value)", DefaultValueFactory = _ => Defaults.Parallelism };
 
     public Option<string> Backend { get; } = new("--backend") { Description = Spellings.BackendHelp, DefaultValueFactory = _ => KernelBackendCatalogue.AutomaticWord };
 
