@@ -184,7 +184,9 @@ public sealed class EmptyGeneratorProperties
         });
 
     // Premise rates: SCP cases empty a block after the first update, update sequences move the lowest empty block, and convex cases hold a zero generator often enough.
-    [Property(MaxTest = 1)]
+    // One fixed draw (Replay): with 60 random convex cases the zero-generator rate ranged over 22–52 % between runs, so an unpinned
+    // draw fell below its floor about one run in twenty.
+    [Property(MaxTest = 1, Replay = "(20261204,1)")]
     public Property GeneratedCasesMeetEachPremiseOften() =>
         Prop.ForAll(Gen.ArrayOf(ScpGen, 30).Zip(Gen.ArrayOf(UpdateGen, 60)).Zip(Gen.ArrayOf(ConvexGen, 60)).ToArbitrary(), cases =>
         {
