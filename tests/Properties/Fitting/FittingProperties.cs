@@ -185,14 +185,13 @@ public sealed class FittingProperties
 
     // Premise rates: SCP fits end with sparse gates, and debiasing strictly helps, often enough for the properties above to mean something.
     [Property(MaxTest = 1, Replay = "(5,7)")]
-    public Property GeneratedFitCasesMeetEachPremiseOften()
+    public Property GeneratedFitCasesMeetEachPremiseOften() => Prop.ForAll(Gen.ArrayOf(FitGen, 40).ToArbitrary(), cases =>
     {
-        FitCase[] cases = Gen.Sample(FitGen, 40).ToArray();
         double sparse = cases.Count(c => Fit(c).Model.Gates == GateEvaluation.Sparse) / (double)cases.Length;
         double strict = cases.Select(DebiasPair).Count(pair => pair.Debiased.Train.MeanSquaredError < pair.Plain.Train.MeanSquaredError * (1 - 1e-6)) / (double)cases.Length;
         return (sparse >= RequiredSparseGateRate).Label($"sparse-gate rate {sparse:P0}")
             .And((strict >= RequiredStrictDebiasRate).Label($"strict debias gain rate {strict:P0}"));
-    }
+    });
 
     // A warm start is the first iterate: starting at the planted weights converges in one step, and a zero start is the cold start bit for bit.
     [Property(MaxTest = 30)]
