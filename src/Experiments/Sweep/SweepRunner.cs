@@ -34,6 +34,10 @@ public static class SweepRunner
         int alreadyDone = store.Count;
         var work = Missing(plan, store);
         int toRun = work.Sum(w => w.Methods.Count);
+        // The time-left estimate weighs each row by its operator's size n·d·p (a solve's cost per iteration), so that the small
+        // cells a grid starts with do not promise an early end.
+        double Size(SweepCell cell) => (double)cell.Samples * cell.Inputs * (cell.Width + plan.Settings.ExtraUnits);
+        double sizeToRun = work.Sum(w => Size(w.Cell) * w.Methods.Count), sizeRan = 0;
         int ran = 0, next = -1;
         var openRows = new Dictionary<SweepCell, int>();
         foreach (var unit in work)
@@ -65,12 +69,13 @@ public static class SweepRunner
                         lock (gate)
                         {
                             ran++;
+                            sizeRan += Size(row.Cell);
                             if (--openRows[row.Cell] == 0)
                             {
                                 cellsDone++;
                             }
 
-                            progress?.Invoke(new SweepProgress(store.Count, total, ran, toRun, clock.Elapsed, row, cellsDone, cells));
+                            progress?.Invoke(new SweepProgress(store.Count, total, ran, toRun, clock.Elapsed, row, cellsDone, cells, sizeRan / sizeToRun));
                         }
                     }, stop.Token);
                 }

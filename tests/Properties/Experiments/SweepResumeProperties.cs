@@ -179,4 +179,27 @@ public sealed class SweepResumeProperties
         Assert.Equal(rows.Count, rows.Select(r => r.Key).Distinct().Count());
         Assert.Equal(Reference.Value.Rows, SweepFixtures.Normalised(rows));
     }
+
+    // The time-left estimate weighs rows by their operator's size n·d·p: after each row, the work done is the size of the rows
+    // reported so far over the size of all rows (widths 1 and 2 differ twofold), and it reaches 1 with the last row.
+    [Fact]
+    public void WorkDoneWeighsRowsByTheirOperatorSize()
+    {
+        SweepPlan plan = SweepFixtures.TinyPlan(seeds: [0], methods: [SweepMethod.Of(SolverCatalogue.Niht)]);
+        using TemporaryDirectory folder = SweepFixtures.NewDirectory();
+        using SweepStore store = SweepStore.Open(folder.Path, plan, force: false);
+        var reports = new List<SweepProgress>();
+        SweepRunner.Run(plan, store, parallel: 1, threads: 1, progress: reports.Add);
+        double Size(SweepCell c) => (double)c.Samples * c.Inputs * c.Width;
+        double total = reports.Sum(r => Size(r.Last.Cell)), done = 0;
+        Assert.True(reports.Select(r => r.Last.Cell.Width).Distinct().Count() == 2, "premise: cells of two widths");
+        foreach (SweepProgress report in reports)
+        {
+            done += Size(report.Last.Cell);
+            Assert.Equal(done / total, report.WorkDone, 12);
+        }
+
+        Assert.Equal(1.0, reports[^1].WorkDone, 12);
+        Assert.Equal(TimeSpan.Zero, reports[^1].EstimatedRemaining);
+    }
 }
