@@ -3,8 +3,10 @@ using System.Diagnostics;
 namespace SparseIhtVerify.Cli;
 
 /// <summary>
-/// Progress on standard error for work that lasts longer than a second: silent before that, then a line that
-/// rewrites itself on a terminal, or one line every five seconds when standard error is redirected.
+/// Progress on standard error for work that lasts longer than a second: silent before that, then a line that rewrites
+/// itself on a terminal, or one line every five seconds when standard error is redirected. The latest message is kept
+/// and shown again by a heartbeat each second, with the elapsed time, so that a long phase that reports nothing new is
+/// never silent and a message that arrived while output was throttled is the one on screen.
 /// </summary>
 public sealed class ProgressIndicator : IDisposable
 {
@@ -13,47 +15,73 @@ public sealed class ProgressIndicator : IDisposable
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly bool _interactive = !Console.IsErrorRedirected;
     private readonly bool _enabled;
+    private readonly object _gate = new();
+    private readonly Timer? _heartbeat;
     private TimeSpan _lastPrinted = TimeSpan.Zero;
-    private bool _printedAny;
+    private string? _latest;
+    private bool _printedAny, _disposed;
 
     public ProgressIndicator(bool enabled = true)
     {
         _enabled = enabled;
+        if (enabled)
+        {
+            _heartbeat = new Timer(_ => Show(), null, Delay, TimeSpan.FromSeconds(1));
+        }
     }
 
-    /// <summary>Shows <paramref name="message"/> if the work has lasted over a second (throttled).</summary>
+    /// <summary>Makes <paramref name="message"/> the current one and shows it if the work has lasted over a second (throttled).</summary>
     public void Report(string message)
     {
-        TimeSpan now = _clock.Elapsed;
-        if (!_enabled || now < Delay || (!_interactive && now - _lastPrinted < RedirectedInterval && _printedAny))
+        lock (_gate)
         {
-            return;
+            _latest = message;
         }
 
-        if (_interactive && now - _lastPrinted < TimeSpan.FromMilliseconds(100))
-        {
-            return;
-        }
+        Show();
+    }
 
-        string line = $"[{now.TotalSeconds,6:F1} s] {message}";
-        if (_interactive)
+    private void Show()
+    {
+        lock (_gate)
         {
-            Console.Error.Write("\r" + line.PadRight(Math.Max(line.Length, Console.WindowWidth > 0 ? Math.Min(Console.WindowWidth - 1, 100) : 0)));
-        }
-        else
-        {
-            Console.Error.WriteLine(line);
-        }
+            TimeSpan now = _clock.Elapsed;
+            if (!_enabled || _disposed || _latest is null || now < Delay)
+            {
+                return;
+            }
 
-        _lastPrinted = now;
-        _printedAny = true;
+            TimeSpan interval = _interactive ? TimeSpan.FromMilliseconds(100) : RedirectedInterval;
+            if (_printedAny && now - _lastPrinted < interval)
+            {
+                return;
+            }
+
+            string line = $"[{now.TotalSeconds,6:F1} s] {_latest}";
+            if (_interactive)
+            {
+                Console.Error.Write("\r" + line.PadRight(Math.Max(line.Length, Console.WindowWidth > 0 ? Math.Min(Console.WindowWidth - 1, 100) : 0)));
+            }
+            else
+            {
+                Console.Error.WriteLine(line);
+            }
+
+            _lastPrinted = now;
+            _printedAny = true;
+        }
     }
 
     public void Dispose()
     {
-        if (_printedAny && _interactive)
+        _heartbeat?.Dispose();
+        lock (_gate)
         {
-            Console.Error.WriteLine();
+            _disposed = true;
+            if (_printedAny && _interactive)
+            {
+                Console.Error.WriteLine();
+            }
         }
     }
 }
