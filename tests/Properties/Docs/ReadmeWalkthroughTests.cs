@@ -5,8 +5,8 @@ using Xunit;
 namespace SparseIhtVerify.Properties;
 
 /// <summary>
-/// The README's own-data walk-through: its fit and predict commands appear there verbatim, run on the data the README
-/// describes (the seed-7 planted instance as CSV), and print the README's validation path, chosen s and metrics.
+/// The README's printed examples are what the commands print: the own-data walk-through (fit and predict on the seed-7 planted
+/// instance as CSV: validation path, chosen s, metrics) and the first recover example (all but the machine's kernels, threads and times).
 /// </summary>
 [Collection("Serial")]
 public sealed partial class ReadmeWalkthroughTests
@@ -38,6 +38,22 @@ public sealed partial class ReadmeWalkthroughTests
         }
 
         Assert.Equal(500, File.ReadAllLines(folder.File("yhat.csv")).Length);
+    }
+
+    // The README's first recover example prints what the README shows, apart from what depends on the machine: the kernels and
+    // thread count (operator and solver lines) and the time line.
+    [Fact]
+    public void TheRecoverExamplePrintsWhatTheReadmeShows()
+    {
+        const string Recover = "recover --inputs 10 --width 4 --nonzeros 8 --samples 2000 --weights signs --solver niht --seed 1";
+        string[] readme = File.ReadAllLines(Path.Combine(Root(), "README.md"));
+        int at = Array.IndexOf(readme, Prefix + Recover);
+        Assert.True(at >= 0, $"README.md does not show the command: {Prefix}{Recover}");
+        static bool MachineFree(string line) => !line.StartsWith("operator", StringComparison.Ordinal) && !line.StartsWith("solver", StringComparison.Ordinal) && !line.StartsWith("  time", StringComparison.Ordinal);
+        string[] shown = [.. readme.Skip(at + 1).TakeWhile(line => !line.StartsWith("```", StringComparison.Ordinal)).Where(MachineFree)];
+        var (code, output, error) = CommandRunner.Run(RecoverCommand.Create(), [.. Recover.Split(' ').Skip(1), "--quiet"]);
+        Assert.True(code == 0, error);
+        Assert.Equal(shown, output.TrimEnd('\n').Split('\n').Where(MachineFree));
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[a-z]+\.(csv|npz|json)(:y)?$")]
