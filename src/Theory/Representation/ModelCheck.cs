@@ -58,7 +58,7 @@ public static class ModelCheck
             var options = new SolverOptions(solver, Projection: Math.Min(sparsity, sensing.Columns), MaxIterations: maxIterations, Tolerance: 1e-12,
                 Parallelism: parallelism, TimeLimitSeconds: secondsCap / solvers.Length);
             SolverResult result = IterativeSolver.Solve(sensing, labels, options);
-            attempts.Add((solver.Word, result.Status.ToString(), result.RelativeResidual, result.Iterations));
+            attempts.Add((solver.Word, SolverStatuses.Word(result.Status), result.RelativeResidual, result.Iterations));
             fits.Add(result.Weights);
         }
 
