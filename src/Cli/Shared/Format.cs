@@ -17,9 +17,12 @@ public static class Format
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
-    /// <summary>Three significant digits, scientific below 1e−3.</summary>
+    /// <summary>Four significant digits, scientific below 1e−3 and from 1e6; ∞ and −∞ as symbols (κ = β/α with α = 0), NaN as "undefined".</summary>
     public static string Number(double value) =>
-        value == 0 || (Math.Abs(value) >= 1e-3 && Math.Abs(value) < 1e6)
+        double.IsNaN(value) ? "undefined"
+        : double.IsPositiveInfinity(value) ? "∞"
+        : double.IsNegativeInfinity(value) ? "−∞"
+        : value == 0 || (Math.Abs(value) >= 1e-3 && Math.Abs(value) < 1e6)
             ? value.ToString("G4", CultureInfo.InvariantCulture)
             : value.ToString("0.00e+0", CultureInfo.InvariantCulture);
 

@@ -51,17 +51,28 @@ public sealed class ImpBaselineProperties
                 .And((result.AdamSteps == result.Rounds.Count * c.Steps).Label($"{result.AdamSteps} Adam steps for {result.Rounds.Count} rounds of {c.Steps}; {c}"));
         });
 
-    // Training lowers the loss: the first (dense) round's 15 Adam steps at lr 1e−3 end below where they started.
+    // Training lowers the loss: the first (dense) round's 15 Adam steps at lr 1e−3 end below where they started, whenever the start
+    // is not flat. Adam moves every coordinate by about lr per step whatever its gradient, so from a start with ‖∇L‖∞ below
+    // 15·lr·(curvature) it may overshoot (a replay in regressions.txt: loss 0.8334017 → 0.8334031 from ‖∇L‖∞ = 2.9e−5): no claim below 1e−3.
     [Property(MaxTest = 60)]
     public Property TrainingLowersTheLoss() =>
         Prop.ForAll(Cases, c =>
         {
             PlantedNetwork network = PlantedNetwork.Create(c.Spec);
+            DenseReluNetwork start = DenseReluNetwork.Initialize(c.Inputs, c.Width, new SeededRandom(c.Seed, RandomStream.Baseline));
+            var gradient = new double[start.ParameterCount];
+            start.LossAndGradient(network.Data, network.Labels, gradient);
+            double steepest = gradient.Max(Math.Abs);
+            bool flat = steepest < FlatGradient;
             ImpResult result = IterativeMagnitudePruning.Run(network.Data, network.Labels, c.Width, c.Nonzeros, new ImpOptions(StepsPerRound: 15, Seed: c.Seed));
             ImpRound first = result.Rounds[0];
-            return (first.LossAfter < first.LossBefore)
-                .Label($"round 1: loss {Closeness.R(first.LossBefore)} → {Closeness.R(first.LossAfter)}; {c}");
+            return (flat || first.LossAfter < first.LossBefore)
+                .Label($"round 1: loss {Closeness.R(first.LossBefore)} → {Closeness.R(first.LossAfter)} from ‖∇L‖∞ = {steepest:G3}; {c}")
+                .Classify(flat, "flat start: no claim");
         });
+
+    /// <summary>‖∇L‖∞ of the initial network below which 15 Adam steps at lr 1e−3 are not claimed to descend.</summary>
+    private const double FlatGradient = 1e-3;
 
     // The gradient of the mean squared error matches central finite differences in every parameter where the loss is smooth.
     [Property(MaxTest = 40)]
