@@ -76,7 +76,7 @@ public static class AuditCommand
             InvalidSettingException.RequirePositive("model-check-work", modelCheckWork);
             int threadCount = parse.GetValue(threads);
             InvalidSettingException.RequireAtLeast("threads", threadCount, 1);
-            int[] extraLevels = ParseLevels(parse.GetValue(levels));
+            int[] extraLevels = parse.GetValue(levels) is string list ? CommaLists.Integers("levels", list) : [];
 
             string? dataPath = parse.GetValue(data);
             foreach ((string name, string? value) in new[] { ("labels", parse.GetValue(labels)), ("model", parse.GetValue(model)) })
@@ -131,19 +131,6 @@ public static class AuditCommand
         return command;
     }
 
-    private static int[] ParseLevels(string? text)
-    {
-        if (text is null)
-        {
-            return [];
-        }
-
-        return text.Split(',').Select(part =>
-            int.TryParse(part.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int level) && level >= 1
-                ? level
-                : throw new InvalidSettingException("levels", $"must be comma-separated integers ≥ 1, got '{part.Trim()}'")).ToArray();
-    }
-
     private static (AuditSubject, string) FromPlanted(ParseResult parse, InstanceOptions instance, int? projection, int threads, string? generators)
     {
         if (generators is not null)
@@ -171,21 +158,14 @@ public static class AuditCommand
     private static (AuditSubject, string) FromData(ParseResult parse, InstanceOptions instance, DataOptions files, string dataPath, string? labelPath, string? generatorPath, int? projection, int threads)
     {
         CsvSettings csv = files.Csv(parse);
-        double[]? y = Labels(labelPath, csv);
-        DataMatrix data = DataOptions.Matrix("data", dataPath, csv, labelPath is null ? null : DataOptions.LabelColumn(dataPath, labelPath));
-        RequireOnePerRow(y, data);
+        (DataMatrix data, double[]? y) = DataWithLabels(dataPath, labelPath, csv);
         double[] generators;
         int blocks;
         if (generatorPath is not null)
         {
-            DataMatrix given = DataOptions.Matrix("generators", generatorPath, csv);
-            if (given.Columns != data.Columns)
-            {
-                throw new CliFailure($"--generators: rows must have d = {data.Columns} entries like the data's rows, got {given.Columns}");
-            }
-
-            generators = given.Values.ToArray();
-            blocks = given.Rows;
+            GeneratorDictionary given = DataOptions.Generators(generatorPath, csv, data.Columns);
+            generators = given.Generators.ToArray();
+            blocks = given.Blocks;
         }
         else
         {
@@ -219,34 +199,31 @@ public static class AuditCommand
 
         CsvSettings csv = files.Csv(parse);
         FittedNetwork network = DataOptions.Model("model", modelPath);
-        double[]? y = Labels(labelPath, csv);
-        DataMatrix data = DataOptions.Matrix("data", dataPath, csv, labelPath is null ? null : DataOptions.LabelColumn(dataPath, labelPath));
-        if (data.Columns != network.Inputs)
-        {
-            throw new CliFailure($"--data: has {data.Columns} columns but the model was fitted on d = {network.Inputs} inputs");
-        }
-
-        RequireOnePerRow(y, data);
+        (DataMatrix data, double[]? y) = DataWithLabels(dataPath, labelPath, csv);
         int s = network.Weights.Count;
         if (s == 0)
         {
             throw new CliFailure($"--model: {modelPath} holds no nonzero weight: there is nothing to audit");
         }
 
-        ActivationPatternOperator sensing = network.Operator(data, threads);
+        ActivationPatternOperator sensing = network.Operator(data, threads); // refuses data of another d, naming --data
         y ??= sensing.Forward(network.Weights);
         string description = string.Create(CultureInfo.InvariantCulture,
             $"fitted network {modelPath} (p = {network.Blocks}, N = {sensing.Columns}, gates {(network.Gates == GateEvaluation.Sparse ? "h_j = w_j" : "of its generators")}, pattern rule {PatternRules.Word(network.Rule)}) on data {dataPath} (n = {data.Rows}, d = {data.Columns}); s = {s} = its nonzero weights, w* = its weights ŵ; y = {labelPath ?? "its own predictions Aŵ"}");
         return (new AuditSubject(sensing, network.Generators.ToArray(), s, Math.Max(s, projection ?? s), y, network.Weights), description);
     }
 
-    private static double[]? Labels(string? labelPath, CsvSettings csv) => labelPath is null ? null : DataOptions.Vector("labels", labelPath, csv);
-
-    private static void RequireOnePerRow(double[]? labels, DataMatrix data)
+    // X and, when given, y: the labels are read first (so that a bad column is named under --labels), and X then drops their
+    // column when they are one of its own file's.
+    private static (DataMatrix Data, double[]? Labels) DataWithLabels(string dataPath, string? labelPath, CsvSettings csv)
     {
-        if (labels is not null && labels.Length != data.Rows)
+        if (labelPath is null)
         {
-            throw new CliFailure($"--labels: holds {labels.Length} values but --data has {data.Rows} rows");
+            return (DataOptions.Matrix("data", dataPath, csv), null);
         }
+
+        double[] y = DataOptions.Vector("labels", labelPath, csv);
+        DataMatrix data = DataOptions.Matrix("data", dataPath, csv, DataOptions.LabelColumn(dataPath, labelPath));
+        return (data, DataOptions.OnePerRow("labels", y, data.Rows));
     }
 }

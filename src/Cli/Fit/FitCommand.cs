@@ -52,27 +52,17 @@ public static class FitCommand
 
             CsvSettings csv = files.Csv(parse);
             string dataSource = parse.GetValue(data)!, labelSource = parse.GetValue(labels)!;
-            string? labelColumn = DataOptions.LabelColumn(dataSource, labelSource);
             double[] y = DataOptions.Vector("labels", labelSource, csv); // first, so that a bad column is named under --labels
+            string? labelColumn = DataOptions.LabelColumn(dataSource, labelSource);
             DataMatrix x = DataOptions.Matrix("data", dataSource, csv, labelColumn);
             string? generatorSource = parse.GetValue(generators);
-            GeneratorDictionary? dictionary = null;
-            if (generatorSource is not null)
-            {
-                DataMatrix given = DataOptions.Matrix("generators", generatorSource, csv);
-                if (given.Columns != x.Columns)
-                {
-                    throw new InvalidSettingException("generators", $"rows must have d = {x.Columns} entries like the data's rows, got {given.Columns}");
-                }
-
-                dictionary = new GeneratorDictionary(DictionaryKind.Random, given.Columns, given.Values, 0);
-            }
+            GeneratorDictionary? dictionary = generatorSource is null ? null : DataOptions.Generators(generatorSource, csv, x.Columns);
 
             string? warmPath = parse.GetValue(warmStart);
             FittedNetwork? warm = warmPath is null ? null : DataOptions.Model("warm-start", warmPath);
             (DataMatrix? test, double[]? testY) = (parse.GetValue(testData), parse.GetValue(testLabels)) switch
             {
-                (string t, string l) => (DataOptions.Matrix("test-data", t, csv, DataOptions.LabelColumn(t, l)), DataOptions.Vector("test-labels", l, csv)),
+                (string t, string l) => TestSet(t, l, csv),
                 (null, null) => ((DataMatrix?)null, (double[]?)null),
                 (null, _) => throw new InvalidSettingException("test-labels", "must be given with --test-data"),
                 _ => throw new InvalidSettingException("test-data", "must be given with --test-labels"),
@@ -121,27 +111,19 @@ public static class FitCommand
         return command;
     }
 
-    /// <summary>"8" or "4,8,16": positive integers, each once.</summary>
+    /// <summary>The test set: its labels first (so that a bad column is named under --test-labels), then its rows.</summary>
+    private static (DataMatrix?, double[]?) TestSet(string data, string labels, CsvSettings csv)
+    {
+        double[] y = DataOptions.Vector("test-labels", labels, csv);
+        return (DataOptions.Matrix("test-data", data, csv, DataOptions.LabelColumn(data, labels)), y);
+    }
+
+    /// <summary>"8" or "4,8,16": integers ≥ 1, each once.</summary>
     public static int[] ParseNonzeros(string text)
     {
-        string[] parts = text.Split(',', StringSplitOptions.TrimEntries);
-        var values = new List<int>();
-        foreach (string part in parts)
-        {
-            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value < 1)
-            {
-                throw new InvalidSettingException("nonzeros", $"must be a positive integer or a comma list of them (such as 4,8,16), got '{text}'");
-            }
-
-            if (values.Contains(value))
-            {
-                throw new InvalidSettingException("nonzeros", $"lists {value} twice");
-            }
-
-            values.Add(value);
-        }
-
-        return [.. values];
+        int[] values = CommaLists.Integers("nonzeros", text);
+        return values.Distinct().Count() == values.Length ? values
+            : throw new InvalidSettingException("nonzeros", $"lists {values.GroupBy(v => v).First(g => g.Count() > 1).Key} twice");
     }
 
     /// <summary>The choice of s: none for one candidate; holdout, cv:K, or auto (holdout with validation rows, else cv:5).</summary>

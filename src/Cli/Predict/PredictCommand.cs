@@ -33,18 +33,8 @@ public static class PredictCommand
             CsvSettings csv = files.Csv(parse);
             FittedNetwork network = DataOptions.Model("model", parse.GetValue(model)!);
             DataMatrix x = DataOptions.Matrix("data", parse.GetValue(data)!, csv);
-            if (x.Columns != network.Inputs)
-            {
-                throw new CliFailure($"--data: has {x.Columns} columns but the model was fitted on d = {network.Inputs} inputs");
-            }
-
-            double[]? y = parse.GetValue(labels) is string labelSource ? DataOptions.Vector("labels", labelSource, csv) : null;
-            if (y is not null && y.Length != x.Rows)
-            {
-                throw new CliFailure($"--labels: holds {y.Length} values but --data has {x.Rows} rows");
-            }
-
-            double[] predictions = network.Predict(x, Environment.ProcessorCount);
+            double[] predictions = network.Predict(x, Environment.ProcessorCount); // refuses data of another d, naming --data
+            double[]? y = parse.GetValue(labels) is string labelSource ? DataOptions.OnePerRow("labels", DataOptions.Vector("labels", labelSource, csv), x.Rows) : null;
             TextWriter human = Console.Out;
             if (outPath is null)
             {

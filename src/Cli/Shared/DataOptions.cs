@@ -3,6 +3,7 @@ using SparseIhtVerify.Experiments.Fitting;
 using SparseIhtVerify.Experiments.IO;
 using SparseIhtVerify.Solver;
 using SparseIhtVerify.Solver.Kernels;
+using SparseIhtVerify.Solver.Models.TwoLayerRelu;
 
 namespace SparseIhtVerify.Cli;
 
@@ -43,21 +44,30 @@ public sealed class DataOptions
     /// <summary>The vector at <paramref name="source"/> for flag <paramref name="option"/>.</summary>
     public static double[] Vector(string option, string source, CsvSettings csv) => Reading(option, source, () => DataFile.ReadVector(source, csv));
 
+    /// <summary><paramref name="values"/>, which must hold one value per row of --data's <paramref name="rows"/> (flag <paramref name="option"/>).</summary>
+    public static double[] OnePerRow(string option, double[] values, int rows) =>
+        values.Length == rows ? values : throw new CliFailure($"--{option}: holds {values.Length} values but --data has {rows} rows");
+
     /// <summary>The model file at <paramref name="path"/> for flag <paramref name="option"/>.</summary>
     public static FittedNetwork Model(string option, string path) => Reading(option, path, () => ModelFile.Load(path));
 
-    /// <summary>The labels' column when the labels are a column of the CSV file that --data names, so X is its other columns.</summary>
-    public static string? LabelColumn(string dataSource, string labelSource)
-    {
-        if (!File.Exists(dataSource) || File.Exists(labelSource))
-        {
-            return null;
-        }
-
-        int colon = labelSource.LastIndexOf(':');
-        return colon > 0 && Path.GetFullPath(labelSource[..colon]) == Path.GetFullPath(dataSource) && !dataSource.EndsWith(".npz", StringComparison.OrdinalIgnoreCase)
-            ? labelSource[(colon + 1)..]
+    /// <summary>
+    /// The labels' column when the labels (already read) are a column of the CSV file that --data names, so X is its other
+    /// columns; null otherwise.
+    /// </summary>
+    public static string? LabelColumn(string dataSource, string labelSource) =>
+        File.Exists(dataSource) && !dataSource.EndsWith(".npz", StringComparison.OrdinalIgnoreCase)
+            && DataFile.Locate(labelSource) is (string path, string column) && Path.GetFullPath(path) == Path.GetFullPath(dataSource)
+            ? column
             : null;
+
+    /// <summary>The generators h_j at <paramref name="source"/> (p rows of d = <paramref name="inputs"/> entries), for flag --generators.</summary>
+    public static GeneratorDictionary Generators(string source, CsvSettings csv, int inputs)
+    {
+        DataMatrix given = Matrix("generators", source, csv);
+        return given.Columns == inputs
+            ? new GeneratorDictionary(DictionaryKind.Random, inputs, given.Values, 0)
+            : throw new InvalidSettingException("generators", $"rows must have d = {inputs} entries like the data's rows, got {given.Columns}");
     }
 
     private static T Reading<T>(string option, string source, Func<T> read)

@@ -70,10 +70,10 @@ public static class SweepCommand
         command.SetAction(parse =>
         {
             var grid = new SweepGrid(
-                IntList("inputs", parse.GetValue(inputs)),
-                IntList("width", parse.GetValue(width)),
-                IntList("nonzeros", parse.GetValue(nonzeros)),
-                IntList("samples", parse.GetValue(samples)),
+                CommaLists.Integers("inputs", parse.GetValue(inputs)),
+                CommaLists.Integers("width", parse.GetValue(width)),
+                CommaLists.Integers("nonzeros", parse.GetValue(nonzeros)),
+                CommaLists.Integers("samples", parse.GetValue(samples)),
                 SeedList(parse.GetValue(seeds)),
                 MethodList(parse.GetValue(methods)),
                 parse.GetValue(audit));
@@ -161,36 +161,17 @@ public static class SweepCommand
         _ => "samples",
     };
 
-    /// <summary>Parses "1,2,5" into integers ≥ 1, or names the option and the accepted form.</summary>
-    public static int[] IntList(string option, string? text) =>
-        Split(option, text).Select(part =>
-            int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && value >= 1
-                ? value
-                : throw new InvalidSettingException(option, $"must be comma-separated integers ≥ 1 (e.g. 1,2,5,10), got '{part}'")).ToArray();
-
     /// <summary>Parses a comma-separated list of integer seeds.</summary>
     public static long[] SeedList(string? text) =>
-        Split("seeds", text).Select(part =>
+        CommaLists.Split("seeds", text).Select(part =>
             long.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out long value)
                 ? value
                 : throw new InvalidSettingException("seeds", $"must be comma-separated integers (e.g. 0,1,2), got '{part}'")).ToArray();
 
     /// <summary>Parses a comma-separated list of method words.</summary>
     public static SweepMethod[] MethodList(string? text) =>
-        Split("methods", text).Select(part =>
+        CommaLists.Split("methods", text).Select(part =>
             SweepMethod.Parse(part) ?? throw new InvalidSettingException("methods", $"must be comma-separated words from {string.Join(", ", SweepMethod.All.Select(m => m.Word))}; got '{part}'")).ToArray();
-
-    private static string[] Split(string option, string? text)
-    {
-        string[] parts = (text ?? string.Empty).Split(',', StringSplitOptions.TrimEntries);
-        if (parts.All(p => p.Length == 0))
-        {
-            throw new InvalidSettingException(option, "must list at least one value, comma-separated");
-        }
-
-        string? empty = parts.FirstOrDefault(p => p.Length == 0);
-        return empty is null ? parts : throw new InvalidSettingException(option, $"has an empty entry in '{text}'; give comma-separated values without gaps");
-    }
 
     /// <summary>Ctrl-C and SIGTERM cancel the run (once); stored rows stay, running ones are abandoned.</summary>
     private sealed class Interruption : IDisposable

@@ -68,12 +68,17 @@ public sealed class FittedNetwork
             throw new InvalidSettingException("data", $"must have the model's d = {Inputs} columns, got {data.Columns}");
         }
 
-        var dictionary = new GeneratorDictionary(DictionaryKind.Random, Inputs, _generators, 0);
-        ActivationPatternOperator sensing = ActivationPatternOperator.FromDictionary(data, dictionary, Rule, parallelism, backend);
-        if (Gates == GateEvaluation.Sparse)
+        return GatedOperator(data, _generators, Rule, Gates, parallelism, backend);
+    }
+
+    /// <summary>The gated operator of generators h_j (p·d values, block-major) on <paramref name="data"/>, x_iᵀh_j evaluated as <paramref name="gates"/> says.</summary>
+    public static ActivationPatternOperator GatedOperator(DataMatrix data, ReadOnlySpan<double> generators, PatternRule rule, GateEvaluation gates, int parallelism = 1, IKernelBackend? backend = null)
+    {
+        var dictionary = new GeneratorDictionary(DictionaryKind.Random, data.Columns, generators, 0);
+        ActivationPatternOperator sensing = ActivationPatternOperator.FromDictionary(data, dictionary, rule, parallelism, backend);
+        if (gates == GateEvaluation.Sparse)
         {
-            int[] blocks = Enumerable.Range(0, Blocks).ToArray();
-            sensing.RecomputePatterns(blocks, SparseVector.FromDense(_generators), parallelism);
+            sensing.RecomputePatterns([.. Enumerable.Range(0, dictionary.Blocks)], SparseVector.FromDense(generators), parallelism);
         }
 
         return sensing;

@@ -148,6 +148,9 @@ public static class Fitting
         (DataMatrix Data, double[] Labels)? validation = request.TestData is { } test ? (test, request.TestLabels!)
             : validationRows.Length > 0 ? Subset(x, request.Labels, validationRows) : null;
 
+        // The starting generators and their gates: the warm start's, the user's, or p random ones, drawn once for every solve.
+        Start start = request.WarmStart is { } warm ? new Start(warm.Generators.ToArray(), warm.Gates)
+            : new Start(request.Generators?.Generators.ToArray() ?? GeneratorDictionary.Random(x.Columns, settings.Width, settings.Seed).Generators.ToArray(), GateEvaluation.Dense);
         var path = new List<SelectionStep>();
         int chosen = settings.Nonzeros[0];
         if (settings.Validation.Kind != ValidationKind.None)
@@ -155,8 +158,8 @@ public static class Fitting
             foreach (int s in settings.Nonzeros.Distinct().Order())
             {
                 SelectionStep step = settings.Validation.Kind == ValidationKind.Holdout
-                    ? Score(request, s, train, validation!.Value, $"s = {s}", progress, cancellation)
-                    : CrossValidate(request, s, train, progress, cancellation);
+                    ? Score(request, start, s, train, validation!.Value, $"s = {s}", progress, cancellation)
+                    : CrossValidate(request, start, s, train, progress, cancellation);
                 path.Add(step);
             }
 
@@ -164,8 +167,8 @@ public static class Fitting
             chosen = Choose(path, judged.Average(v => v * v));
         }
 
-        (FittedNetwork model, SolverResult result) = FitOnce(request, chosen, train.Data, train.Labels, $"final fit, s = {chosen}", progress, cancellation);
-        double[] predictions = model.Predict(train.Data, settings.Solver.Parallelism, settings.Backend);
+        (FittedNetwork model, SolverResult result) = FitOnce(request, start, chosen, train.Data, train.Labels, $"final fit, s = {chosen}", progress, cancellation);
+        double[] predictions = result.FinalOperator.Forward(model.Weights); // the model's own gates on every block with weights
         bool binary = FitMetrics.AreBinary(train.Labels);
         FitMetrics? held = validation is { } v ? FitMetrics.Of(v.Labels, model.Predict(v.Data, settings.Solver.Parallelism, settings.Backend), binary) : null;
         return new FitOutcome(request, model, result, trainRows, validationRows, predictions, FitMetrics.Of(train.Labels, predictions, binary), held, path);
@@ -184,17 +187,17 @@ public static class Fitting
     /// <summary>round(fraction·n), the number of held-out rows.</summary>
     public static int HeldOutCount(int rows, double fraction) => (int)Math.Round(fraction * rows, MidpointRounding.AwayFromZero);
 
-    private static SelectionStep Score(FitRequest request, int s, (DataMatrix Data, double[] Labels) train, (DataMatrix Data, double[] Labels) validation, string what, Action<string>? progress, CancellationToken cancellation)
+    private static SelectionStep Score(FitRequest request, Start start, int s, (DataMatrix Data, double[] Labels) train, (DataMatrix Data, double[] Labels) validation, string what, Action<string>? progress, CancellationToken cancellation)
     {
-        (FittedNetwork model, _) = FitOnce(request, s, train.Data, train.Labels, what, progress, cancellation);
+        (FittedNetwork model, SolverResult result) = FitOnce(request, start, s, train.Data, train.Labels, what, progress, cancellation);
         int threads = request.Settings.Solver.Parallelism;
-        double trainError = FitMetrics.Of(train.Labels, model.Predict(train.Data, threads, request.Settings.Backend), binary: false).MeanSquaredError;
+        double trainError = FitMetrics.Of(train.Labels, result.FinalOperator.Forward(model.Weights), binary: false).MeanSquaredError;
         double validationError = FitMetrics.Of(validation.Labels, model.Predict(validation.Data, threads, request.Settings.Backend), binary: false).MeanSquaredError;
         return new SelectionStep(s, trainError, validationError);
     }
 
     // K folds of the training rows, by a permutation drawn from the seed: fold f holds the rows at positions ≡ f (mod K).
-    private static SelectionStep CrossValidate(FitRequest request, int s, (DataMatrix Data, double[] Labels) train, Action<string>? progress, CancellationToken cancellation)
+    private static SelectionStep CrossValidate(FitRequest request, Start start, int s, (DataMatrix Data, double[] Labels) train, Action<string>? progress, CancellationToken cancellation)
     {
         int folds = request.Settings.Validation.Folds, n = train.Data.Rows;
         int[] permutation = new SeededRandom(request.Settings.Seed, RandomStream.Validation).Split(1).SampleWithoutReplacement(n, n);
@@ -203,7 +206,7 @@ public static class Fitting
         {
             int[] held = [.. Enumerable.Range(0, n).Where(t => t % folds == f).Select(t => permutation[t]).Order()];
             int[] kept = [.. Enumerable.Range(0, n).Except(held)];
-            SelectionStep step = Score(request, s, Subset(train.Data, train.Labels, kept), Subset(train.Data, train.Labels, held), $"s = {s}, fold {f + 1}/{folds}", progress, cancellation);
+            SelectionStep step = Score(request, start, s, Subset(train.Data, train.Labels, kept), Subset(train.Data, train.Labels, held), $"s = {s}, fold {f + 1}/{folds}", progress, cancellation);
             trainSum += step.TrainError;
             validationSum += step.ValidationError;
         }
@@ -211,19 +214,18 @@ public static class Fitting
         return new SelectionStep(s, trainSum / folds, validationSum / folds);
     }
 
-    /// <summary>One solve at sparsity s on (x, y), and the network it gives.</summary>
-    private static (FittedNetwork Model, SolverResult Result) FitOnce(FitRequest request, int s, DataMatrix x, double[] y, string what, Action<string>? progress, CancellationToken cancellation)
+    /// <summary>The generators every solve of a fit starts from, and how their gates are evaluated.</summary>
+    private sealed record Start(double[] Generators, GateEvaluation Gates);
+
+    /// <summary>One solve at sparsity s on (x, y) from <paramref name="start"/>, and the network it gives.</summary>
+    private static (FittedNetwork Model, SolverResult Result) FitOnce(FitRequest request, Start start, int s, DataMatrix x, double[] y, string what, Action<string>? progress, CancellationToken cancellation)
     {
         FitSettings settings = request.Settings;
         SolverOptions options = settings.SolverFor(s);
         int d = x.Columns;
         FittedNetwork? warm = request.WarmStart;
-        ReadOnlySpan<double> start = warm is not null ? warm.Generators
-            : request.Generators is { } given ? given.Generators
-            : GeneratorDictionary.Random(d, settings.Width, settings.Seed).Generators;
-        GateEvaluation gates = warm?.Gates ?? GateEvaluation.Dense;
-        var dictionary = new FittedNetwork(d, start, SparseVector.Zero(start.Length), settings.Rule, gates, Provenance(request, s, options, x.Rows));
-        ActivationPatternOperator sensing = dictionary.Operator(x, options.Parallelism, settings.Backend);
+        GateEvaluation gates = start.Gates;
+        ActivationPatternOperator sensing = FittedNetwork.GatedOperator(x, start.Generators, settings.Rule, gates, options.Parallelism, settings.Backend);
 
         progress?.Invoke($"{what}: solving…");
         void Report(TraceRow row) => progress?.Invoke($"{what}: iteration {row.Iteration}/{options.MaxIterations}, relative residual {row.RelativeResidual:G4}, nonzeros {row.Nonzeros}");
@@ -234,20 +236,25 @@ public static class Fitting
 
         // After sequential-convex updates the gates are h_j := w_j (by the sparse products) for every block with weights;
         // blocks without weights keep their starting generator, whose gate multiplies zero.
-        double[] generators = start.ToArray();
+        double[] generators = (double[])start.Generators.Clone();
         int keptRunSteps = result.Trace.Count(row => row.Run == result.KeptRun);
         if (options.Mode == SolverMode.SequentialConvex && keptRunSteps > options.ScpWarmupSteps + result.KeptRun)
         {
             gates = GateEvaluation.Sparse;
-            double[] weights = result.Weights.ToDense();
-            foreach (int block in result.Weights.Indices.ToArray().Select(c => c / d).Distinct())
+            ReadOnlySpan<int> indices = result.Weights.Indices;
+            for (int t = 0; t < indices.Length; t++)
             {
-                weights.AsSpan(block * d, d).CopyTo(generators.AsSpan(block * d, d));
+                if (t == 0 || indices[t] / d != indices[t - 1] / d)
+                {
+                    generators.AsSpan(indices[t] / d * d, d).Clear(); // h_j := w_j on a block with weights
+                }
+
+                generators[indices[t]] = result.Weights.Values[t];
             }
         }
 
         SparseVector fitted = settings.Debias ? Debias(result.FinalOperator, result.Weights, y) : result.Weights;
-        return (new FittedNetwork(d, generators, fitted, settings.Rule, gates, dictionary.Provenance), result);
+        return (new FittedNetwork(d, generators, fitted, settings.Rule, gates, Provenance(request, s, options, x.Rows)), result);
     }
 
     /// <summary>

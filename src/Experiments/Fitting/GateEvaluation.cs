@@ -15,3 +15,16 @@ public enum GateEvaluation
     /// </summary>
     Sparse,
 }
+
+/// <summary>The words of <see cref="GateEvaluation"/> values, as the model file's header spells them.</summary>
+public static class GateEvaluations
+{
+    /// <summary>Word → value.</summary>
+    public static IReadOnlyDictionary<string, GateEvaluation> Words { get; } = new Dictionary<string, GateEvaluation>
+    {
+        ["dense"] = GateEvaluation.Dense, ["sparse"] = GateEvaluation.Sparse,
+    };
+
+    /// <summary>The word of <paramref name="value"/>: dense or sparse.</summary>
+    public static string Word(GateEvaluation value) => Words.First(pair => pair.Value == value).Key;
+}

@@ -27,7 +27,7 @@ public static class ModelFile
     public static void Save(string path, FittedNetwork model)
     {
         var header = new ModelHeader(
-            Format, Version, "two-layer-relu", model.Inputs, model.Blocks, PatternRules.Word(model.Rule), model.Gates == GateEvaluation.Sparse ? "sparse" : "dense",
+            Format, Version, "two-layer-relu", model.Inputs, model.Blocks, PatternRules.Word(model.Rule), GateEvaluations.Word(model.Gates),
             model.Weights.Count, model.Provenance,
             "yhat[i] = sum_j [X[i] @ generators[j] >= 0] * (X[i] @ weights[j]), '>' for patternRule gt");
         NpzArchive.Write(path, [
@@ -77,12 +77,8 @@ public static class ModelFile
 
         PatternRule rule = PatternRules.Words.TryGetValue(header.PatternRule, out PatternRule r) ? r
             : throw new InvalidDataException($"patternRule '{header.PatternRule}' is not one of {string.Join(", ", PatternRules.Words.Keys)}");
-        GateEvaluation gates = header.Gates switch
-        {
-            "dense" => GateEvaluation.Dense,
-            "sparse" => GateEvaluation.Sparse,
-            _ => throw new InvalidDataException($"gates '{header.Gates}' is not dense or sparse"),
-        };
+        GateEvaluation gates = GateEvaluations.Words.TryGetValue(header.Gates, out GateEvaluation g) ? g
+            : throw new InvalidDataException($"gates '{header.Gates}' is not one of {string.Join(", ", GateEvaluations.Words.Keys)}");
 
         if (!VectorKernels.AllFinite(generators) || !VectorKernels.AllFinite(weights))
         {

@@ -51,8 +51,8 @@ public sealed record SweepPlan(SweepGrid Grid, SweepSettings Settings)
                     _ => "planted+random",
                 }),
                 new("extraUnits", s.ExtraUnits.ToString(CultureInfo.InvariantCulture)),
-                new("patternRule", s.Rule == PatternRule.GreaterOrEqual ? "geq" : "gt"),
-                new("mode", s.Mode == Solver.Algorithms.SolverMode.Convex ? "convex" : "scp"),
+                new("patternRule", PatternRules.Word(s.Rule)),
+                new("mode", Solver.Algorithms.SolverModes.Word(s.Mode)),
                 new("projection", s.Projection?.ToString(CultureInfo.InvariantCulture) ?? "s"),
                 new("step", s.Step is double step ? Number(step) : "default"),
                 new("maxIterations", s.MaxIterations.ToString(CultureInfo.InvariantCulture)),
@@ -65,7 +65,7 @@ public sealed record SweepPlan(SweepGrid Grid, SweepSettings Settings)
         }
         else if (Grid.Audit)
         {
-            entries.Add(new("patternRule", s.Rule == PatternRule.GreaterOrEqual ? "geq" : "gt"));
+            entries.Add(new("patternRule", PatternRules.Word(s.Rule)));
         }
 
         if (Grid.Methods.Contains(SweepMethod.Imp))
