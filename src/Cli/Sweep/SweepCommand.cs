@@ -121,8 +121,8 @@ public static class SweepCommand
             InvalidSettingException.RequireAtLeast("threads", threadCount, 1);
             var plan = new SweepPlan(grid, settings);
             SweepCell largest = grid.FeasibleCells.MaxBy(c => MemoryEstimate.Bytes(c.Samples, c.Inputs, (long)c.Width + settings.ExtraUnits, settings.Mode == SolverMode.SequentialConvex))!;
-            memory.Require(parse, (long)largest.Samples * Math.Min(parallelCells, grid.Units.Count()), largest.Inputs, (long)largest.Width + settings.ExtraUnits,
-                settings.Mode == SolverMode.SequentialConvex, "--samples, --inputs, --width or --parallel (the largest cell times the cells run at once)");
+            memory.Require(parse, largest.Samples, largest.Inputs, (long)largest.Width + settings.ExtraUnits, settings.Mode == SolverMode.SequentialConvex,
+                "--samples, --inputs, --width or --parallel", copies: Math.Min(parallelCells, grid.Units.Count()));
             string folder = parse.GetValue(output)!;
 
             using SweepStore store = SweepStore.Open(folder, plan, parse.GetValue(force));
